@@ -1,0 +1,74 @@
+package io.firebreak.incident;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.firebreak.system.InvalidInput;
+
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentApiController {
+
+	/** The declaration as posted; every field is checked by {@link IncidentDeclaration#of}. */
+	record DeclarationRequest(String title, String summary, String service, String impact, String urgency, String type,
+			Boolean drill) {
+	}
+
+	record TimelineEntry(java.time.Instant occurredAt, String kind, String actor, String description, String task) {
+	}
+
+	private final IncidentDeclarations declarations;
+	private final IncidentRepository incidents;
+	private final TimelineRepository timeline;
+
+	IncidentApiController(IncidentDeclarations declarations, IncidentRepository incidents,
+			TimelineRepository timeline) {
+		this.declarations = declarations;
+		this.incidents = incidents;
+		this.timeline = timeline;
+	}
+
+	@PostMapping
+	ResponseEntity<IncidentView> declare(@RequestBody(required = false) DeclarationRequest request) {
+		if (request == null) {
+			throw new InvalidInput("body", "send a JSON object with title, service, impact and urgency");
+		}
+		IncidentKey key = declarations.declare(IncidentDeclaration.of(request.title(), request.summary(),
+				request.service(), request.impact(), request.urgency(), request.type(), request.drill()));
+		return ResponseEntity.created(URI.create("/api/incidents/" + key)).body(IncidentView.of(find(key.value())));
+	}
+
+	@GetMapping
+	List<IncidentView> list(@RequestParam(defaultValue = "false") boolean open) {
+		return (open ? incidents.findOpen() : incidents.findRecent(500)).stream().map(IncidentView::of).toList();
+	}
+
+	@GetMapping("/{key}")
+	IncidentView get(@PathVariable String key) {
+		return IncidentView.of(find(key));
+	}
+
+	@GetMapping("/{key}/timeline")
+	List<TimelineEntry> timeline(@PathVariable String key) {
+		return timeline.findByIncident(find(key).key()).stream()
+			.map(event -> new TimelineEntry(event.occurredAt(), event.kind().name().toLowerCase(java.util.Locale.ROOT),
+					event.actor(), event.description(), event.taskName()))
+			.toList();
+	}
+
+	private Incident find(String key) {
+		if (!IncidentKey.isWellFormed(key)) {
+			throw new IncidentNotFound(key);
+		}
+		return incidents.findByKey(new IncidentKey(key)).orElseThrow(() -> new IncidentNotFound(key));
+	}
+}

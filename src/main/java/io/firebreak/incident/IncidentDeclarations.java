@@ -1,0 +1,43 @@
+package io.firebreak.incident;
+
+import static io.firebreak.incident.IncidentResponseVariables.*;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.firebreak.roster.Roster;
+
+/** Declares an incident by starting its plan; the key, the record and the instance commit together. */
+@Service
+public class IncidentDeclarations {
+
+	private final RuntimeService runtime;
+	private final IncidentKeys keys;
+	private final Roster roster;
+
+	IncidentDeclarations(RuntimeService runtime, IncidentKeys keys, Roster roster) {
+		this.runtime = runtime;
+		this.keys = keys;
+		this.roster = roster;
+	}
+
+	@Transactional
+	public IncidentKey declare(IncidentDeclaration declaration) {
+		roster.requireService("service", declaration.service());
+		IncidentKey key = keys.next();
+		runtime.createProcessInstanceByKey(PROCESS_ID)
+			.businessKey(key.value())
+			.setVariables(Variables.createVariables()
+				.putValue(TITLE, declaration.title())
+				.putValue(SUMMARY, declaration.summary())
+				.putValue(SERVICE, declaration.service())
+				.putValue(IMPACT, declaration.impact().value())
+				.putValue(URGENCY, declaration.urgency().value())
+				.putValue(INCIDENT_TYPE, declaration.type().value())
+				.putValue(DRILL, declaration.drill()))
+			.execute();
+		return key;
+	}
+}

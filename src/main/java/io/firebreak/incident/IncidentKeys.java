@@ -1,0 +1,63 @@
+package io.firebreak.incident;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands out INC-&lt;year&gt;-&lt;seq&gt; keys. The counter row is incremented inside the caller's
+ * transaction, so concurrent declarations queue on its row lock and a rolled-back declaration
+ * gives its number back: keys stay unique and gapless per year.
+ */
+@Component
+public class IncidentKeys {
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate separateTransaction;
+	private final Clock clock;
+
+	IncidentKeys(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.separateTransaction = new TransactionTemplate(transactions);
+		this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	public IncidentKey next() {
+		int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
+		ensureCounterFor(year);
+		jdbc.sql("update incident_key_sequence set last_value = last_value + 1 where key_year = ?").param(year).update();
+		long value = jdbc.sql("select last_value from incident_key_sequence where key_year = ?")
+			.param(year)
+			.query(Long.class)
+			.single();
+		return IncidentKey.of(year, value);
+	}
+
+	// The first key of a year creates its counter in a transaction of its own: a losing racer's
+	// duplicate-key error must not poison the caller's transaction (PostgreSQL aborts it).
+	private void ensureCounterFor(int year) {
+		boolean exists = jdbc.sql("select count(*) from incident_key_sequence where key_year = ?")
+			.param(year)
+			.query(Integer.class)
+			.single() > 0;
+		if (exists) {
+			return;
+		}
+		try {
+			separateTransaction.executeWithoutResult(status -> jdbc
+				.sql("insert into incident_key_sequence (key_year, last_value) values (?, 0)")
+				.param(year)
+				.update());
+		}
+		catch (DuplicateKeyException alreadyCreatedByAnotherDeclaration) {
+			// the counter exists now, which is all we needed
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package io.firebreak.incident;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.firebreak.incident.TimelineEvent.Kind;
+import io.firebreak.roster.Roster;
+
+/**
+ * Keeps the incident record in step with the plan. Called from the plan's delegates and task
+ * listeners, so every change commits (or rolls back) with the engine's own transaction.
+ */
+@Service
+public class IncidentLifecycle {
+
+	private final IncidentRepository incidents;
+	private final TimelineRepository timeline;
+	private final Roster roster;
+	private final Clock clock;
+
+	IncidentLifecycle(IncidentRepository incidents, TimelineRepository timeline, Roster roster, Clock clock) {
+		this.incidents = incidents;
+		this.timeline = timeline;
+		this.roster = roster;
+		this.clock = clock;
+	}
+
+	public Incident declare(IncidentKey key, IncidentDeclaration declaration, String declaredBy,
+			String processInstanceId) {
+		roster.requireService("service", declaration.service());
+		Incident incident = Incident.declare(key, declaration, declaredBy, clock.instant(), processInstanceId);
+		incidents.insert(incident);
+		timeline.append(TimelineEvent.of(key, incident.declaredAt(), Kind.DECLARED, declaredBy,
+				"%sDeclared: %s (service %s, impact %s, urgency %s)".formatted(declaration.drill() ? "[DRILL] " : "",
+						declaration.title(), declaration.service(), declaration.impact().value(),
+						declaration.urgency().value())));
+		return incident;
+	}
+
+	/** Applies the table's severity, or the commander's override of it, and returns the one in force. */
+	public Severity classify(IncidentKey key, Severity tableSeverity, Optional<SeverityOverride> override,
+			String actor) {
+		Incident incident = load(key);
+		Severity chosen = override.map(SeverityOverride::severity).orElse(tableSeverity);
+		Optional<Severity> previous = incident.classify(chosen);
+		String description = override
+			.map(o -> "Severity %s set by %s, overriding the priority table's %s: %s".formatted(chosen, actor,
+					tableSeverity, o.reason()))
+			.orElse("Severity %s from the priority table (impact %s, urgency %s)".formatted(chosen,
+					incident.impact().value(), incident.urgency().value()));
+		Kind kind = previous.filter(p -> p != chosen).isPresent() ? Kind.SEVERITY_CHANGED : Kind.SEVERITY_SET;
+		incidents.update(incident);
+		timeline.append(TimelineEvent.of(key, clock.instant(), kind, actor, description));
+		return chosen;
+	}
+
+	public void completeTask(IncidentKey key, IncidentTask task, IncidentResponseVariables form, String actor,
+			String taskName) {
+		Incident incident = load(key);
+		String description = task.apply(incident, form, actor, clock.instant(), roster);
+		incidents.update(incident);
+		timeline.append(new TimelineEvent(key, clock.instant(), task.timelineKind(), actor, description, taskName));
+	}
+
+	public void note(IncidentKey key, Kind kind, String actor, String description) {
+		load(key);
+		timeline.append(TimelineEvent.of(key, clock.instant(), kind, actor, description));
+	}
+
+	public void close(IncidentKey key) {
+		Incident incident = load(key);
+		incident.close(clock.instant());
+		incidents.update(incident);
+		timeline.append(TimelineEvent.of(key, incident.closedAt(), Kind.CLOSED, null, "Incident closed"));
+	}
+
+	public Incident load(IncidentKey key) {
+		return incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
+	}
+}

@@ -1,0 +1,97 @@
+package io.firebreak.incident;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The variables of the {@code incident-response} plan. Form field keys in {@code forms/} use
+ * exactly these names (a test holds them to it); they hold ids and primitives only.
+ */
+public final class IncidentResponseVariables {
+
+	public static final String PROCESS_ID = "incident-response";
+
+	// declared
+	public static final String INCIDENT_KEY = "incidentKey";
+	public static final String TITLE = "title";
+	public static final String SUMMARY = "summary";
+	public static final String SERVICE = "service";
+	public static final String IMPACT = "impact";
+	public static final String URGENCY = "urgency";
+	public static final String INCIDENT_TYPE = "incidentType";
+	public static final String DRILL = "drill";
+	public static final String DECLARED_BY = "declaredBy";
+	// assessed
+	public static final String CUSTOMER_IMPACT = "customerImpact";
+	public static final String SEVERITY_OVERRIDE = "severityOverride";
+	public static final String SEVERITY_OVERRIDE_REASON = "severityOverrideReason";
+	public static final String COMMANDER = "commander";
+	public static final String COMMUNICATIONS_LEAD = "communicationsLead";
+	public static final String SCRIBE = "scribe";
+	// decided by incident-priority.dmn
+	public static final String TABLE_SEVERITY = "tableSeverity";
+	public static final String SEVERITY = "severity";
+	public static final String ACK_TIMEOUT = "ackTimeout";
+	public static final String UPDATE_CADENCE = "updateCadence";
+	public static final String POSTMORTEM_REQUIRED = "postmortemRequired";
+	public static final String TASK_DUE_IN = "taskDueIn";
+	// paging
+	public static final String PAGED_RESPONDER = "pagedResponder";
+	public static final String ESCALATION_LEVEL = "escalationLevel";
+	public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+	// response
+	public static final String CONTAINMENT_ACTIONS = "containmentActions";
+	public static final String MITIGATION_ACTIONS = "mitigationActions";
+	public static final String RECOVERED = "recovered";
+	public static final String RECOVERY_EVIDENCE = "recoveryEvidence";
+	public static final String RESOLUTION_SUMMARY = "resolutionSummary";
+	// post-incident review
+	public static final String REVIEW_SUMMARY = "reviewSummary";
+	public static final String ROOT_CAUSES = "rootCauses";
+	public static final String LESSONS_LEARNED = "lessonsLearned";
+	public static final String ACTION_ITEMS = "actionItems";
+
+	public static final List<String> ALL = List.of(INCIDENT_KEY, TITLE, SUMMARY, SERVICE, IMPACT, URGENCY,
+			INCIDENT_TYPE, DRILL, DECLARED_BY, CUSTOMER_IMPACT, SEVERITY_OVERRIDE, SEVERITY_OVERRIDE_REASON, COMMANDER,
+			COMMUNICATIONS_LEAD, SCRIBE, TABLE_SEVERITY, SEVERITY, ACK_TIMEOUT, UPDATE_CADENCE, POSTMORTEM_REQUIRED,
+			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, ACKNOWLEDGEMENT_NOTE, CONTAINMENT_ACTIONS,
+			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, REVIEW_SUMMARY, ROOT_CAUSES,
+			LESSONS_LEARNED, ACTION_ITEMS);
+
+	private final VariableScope scope;
+
+	private IncidentResponseVariables(VariableScope scope) {
+		this.scope = scope;
+	}
+
+	public static IncidentResponseVariables of(VariableScope scope) {
+		return new IncidentResponseVariables(scope);
+	}
+
+	public IncidentKey incidentKey() {
+		return new IncidentKey(text(INCIDENT_KEY));
+	}
+
+	public String text(String name) {
+		Object value = scope.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+	public boolean flag(String name) {
+		Object value = scope.getVariable(name);
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		return value != null && Boolean.parseBoolean(value.toString());
+	}
+
+	public Integer number(String name) {
+		Object value = scope.getVariable(name);
+		return value instanceof Number number ? number.intValue() : null;
+	}
+
+	public void set(String name, Object value) {
+		scope.setVariable(name, value);
+	}
+}

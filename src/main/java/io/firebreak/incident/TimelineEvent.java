@@ -1,0 +1,17 @@
+package io.firebreak.incident;
+
+import java.time.Instant;
+
+/** One line of an incident's timeline: what happened, when, and who did it. */
+public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind kind, String actor, String description,
+		String taskName) {
+
+	public enum Kind {
+		DECLARED, ASSESSED, SEVERITY_SET, SEVERITY_CHANGED, PAGED, ESCALATED, ACKNOWLEDGED, CONTAINED, MITIGATED,
+		RECOVERY_CHECKED, RESOLVED, REVIEWED, CLOSED, NOTIFICATION
+	}
+
+	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {
+		return new TimelineEvent(key, at, kind, actor, description, null);
+	}
+}

@@ -1,0 +1,108 @@
+package io.firebreak.roster;
+
+import static io.firebreak.roster.RosterGroup.*;
+import static org.camunda.bpm.engine.authorization.Resources.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * Least privilege per role. Responders get no blanket task rights: Camunda grants a candidate
+ * group read and work rights on each task it is a candidate for, which is exactly the reach a
+ * responder needs. Commanders see and work every incident task; auditors only read.
+ */
+@Component
+class AccessPolicy {
+
+	record Grant(RosterGroup group, Resource resource, String resourceId, List<Permission> permissions) {
+	}
+
+	private static final List<RosterGroup> DECLARERS = List.of(INCIDENT_COMMANDERS, RESPONDERS, SECURITY_TEAM);
+
+	private final AuthorizationService authorizations;
+
+	AccessPolicy(AuthorizationService authorizations) {
+		this.authorizations = authorizations;
+	}
+
+	static List<Grant> grants() {
+		List<Grant> grants = new ArrayList<>();
+		for (RosterGroup group : RosterGroup.values()) {
+			grants.add(grant(group, USER, "*", Permissions.READ));
+			grants.add(grant(group, GROUP, "*", Permissions.READ));
+			if (group != AUDITORS) {
+				grants.add(grant(group, APPLICATION, "tasklist", Permissions.ACCESS));
+			}
+		}
+		for (RosterGroup group : List.of(INCIDENT_COMMANDERS, AUDITORS, PLAN_AUTHORS)) {
+			grants.add(grant(group, APPLICATION, "cockpit", Permissions.ACCESS));
+		}
+		for (RosterGroup group : DECLARERS) {
+			grants.add(grant(group, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE));
+			grants.add(grant(group, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
+		}
+		grants.add(grant(COMMUNICATIONS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ));
+		grants.add(grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, "incident-response",
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
+				ProcessDefinitionPermissions.READ_HISTORY));
+		grants.add(grant(INCIDENT_COMMANDERS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ));
+		grants.add(grant(AUDITORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
+		grants.add(grant(AUDITORS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ));
+		grants.add(grant(AUDITORS, DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
+		grants.add(grant(AUDITORS, DEPLOYMENT, "*", Permissions.READ));
+		grants.add(grant(PLAN_AUTHORS, DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE));
+		grants.add(grant(PLAN_AUTHORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_HISTORY,
+				ProcessDefinitionPermissions.SUSPEND));
+		grants.add(grant(PLAN_AUTHORS, DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
+		grants.add(grant(PLAN_AUTHORS, DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
+		for (Resources resource : Resources.values()) {
+			grants.add(grant(FIREBREAK_ADMINS, resource, "*", Permissions.ALL));
+		}
+		return grants;
+	}
+
+	private static Grant grant(RosterGroup group, Resource resource, String resourceId, Permission... permissions) {
+		return new Grant(group, resource, resourceId, Arrays.asList(permissions));
+	}
+
+	void apply() {
+		grants().forEach(this::apply);
+	}
+
+	private void apply(Grant grant) {
+		Authorization authorization = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(grant.group().id())
+			.resourceType(grant.resource())
+			.resourceId(grant.resourceId())
+			.singleResult();
+		if (authorization == null) {
+			authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(grant.group().id());
+			authorization.setResource(grant.resource());
+			authorization.setResourceId(grant.resourceId());
+		}
+		Authorization toSave = authorization;
+		boolean missing = grant.permissions().stream().anyMatch(permission -> !toSave.isPermissionGranted(permission));
+		if (missing) {
+			grant.permissions().forEach(toSave::addPermission);
+			authorizations.saveAuthorization(toSave);
+		}
+	}
+}
