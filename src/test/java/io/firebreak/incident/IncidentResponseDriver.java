@@ -1,0 +1,65 @@
+package io.firebreak.incident;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+import io.firebreak.roster.Roster;
+
+/** Works an incident the way the demo roster would: each task completed as a named person. */
+public class IncidentResponseDriver {
+
+	private final ProcessEngine engine;
+	private final IncidentDeclarations declarations;
+	private final Roster roster;
+
+	public IncidentResponseDriver(ProcessEngine engine, IncidentDeclarations declarations, Roster roster) {
+		this.engine = engine;
+		this.declarations = declarations;
+		this.roster = roster;
+	}
+
+	public ProcessInstance declare(String title, String service, String impact, String urgency, boolean drill) {
+		IncidentKey key = as("ic", () -> declarations.declare(
+				IncidentDeclaration.of(title, "what we see", service, impact, urgency, null, drill)));
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key.value())
+			.singleResult();
+	}
+
+	public void complete(ProcessInstance instance, String user, Map<String, Object> form) {
+		Task task = task(instance);
+		as(user, () -> {
+			engine.getTaskService().complete(task.getId(), form);
+			return null;
+		});
+	}
+
+	public void assess(ProcessInstance instance, String impact, String urgency) {
+		complete(instance, "ic", Map.of("impact", impact, "urgency", urgency, "service", "checkout", "commander", "ic",
+				"communicationsLead", "comms", "scribe", "oncall2", "customerImpact", "Payments fail for EU"));
+	}
+
+	/** Runs the one due job of the instance (async page, escalation or timer), as the job executor would. */
+	public void runJob(ProcessInstance instance) {
+		Job job = job(instance);
+		engine.getManagementService().executeJob(job.getId());
+	}
+
+	public <T> T as(String user, java.util.function.Supplier<T> work) {
+		List<String> groups = roster.person(user).orElseThrow().groups();
+		engine.getIdentityService().setAuthentication(user, groups);
+		try {
+			return work.get();
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+}
