@@ -1,8 +1,5 @@
 package io.firebreak.system;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,16 +19,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
 	static final String ADMINS = "firebreak-admins";
-
-	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ProcessEngineAuthenticationFilter());
-		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-		registration.addUrlPatterns("/engine-rest/*");
-		registration.setName("engine-rest-authentication");
-		return registration;
-	}
 
 	@Bean
 	@Order(1)

@@ -141,7 +141,7 @@ class IncidentApiIntegrationTests {
 		ResponseEntity<String> rejected = http.post("ic", "/engine-rest/task/" + taskId + "/complete",
 				variables(Map.of("impact", "significant", "urgency", "high", "service", "checkout", "commander", "nobody")));
 
-		assertThat(rejected.getStatusCode().isError()).isTrue();
+		assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(body(rejected).path("message").asText())
 			.contains("commander must be the user id of someone on the roster (was 'nobody')");
 		assertThat(taskOf("ic", key, "Assess incident")).isEqualTo(taskId);
