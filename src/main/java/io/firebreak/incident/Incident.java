@@ -29,6 +29,7 @@ public class Incident {
 	private String communicationsLead;
 	private String scribe;
 	private String acknowledgedBy;
+	private Instant assessedAt;
 	private Instant acknowledgedAt;
 	private Instant containedAt;
 	private Instant mitigatedAt;
@@ -54,6 +55,7 @@ public class Incident {
 		this.communicationsLead = builder.communicationsLead;
 		this.scribe = builder.scribe;
 		this.acknowledgedBy = builder.acknowledgedBy;
+		this.assessedAt = builder.assessedAt;
 		this.acknowledgedAt = builder.acknowledgedAt;
 		this.containedAt = builder.containedAt;
 		this.mitigatedAt = builder.mitigatedAt;
@@ -78,8 +80,9 @@ public class Incident {
 		return builder.build();
 	}
 
-	public void assess(Assessment assessment) {
-		guard("assessed", IncidentStatus.DECLARED, IncidentStatus.ASSESSED);
+	/** Assessment runs alongside paging, so it may come before or after the acknowledgement. */
+	public void assess(Assessment assessment, Instant at) {
+		guard("assessed", IncidentStatus.DECLARED, IncidentStatus.ACKNOWLEDGED);
 		this.impact = assessment.impact();
 		this.urgency = assessment.urgency();
 		this.service = assessment.service();
@@ -87,19 +90,21 @@ public class Incident {
 		this.commander = assessment.commander();
 		this.communicationsLead = assessment.communicationsLead();
 		this.scribe = assessment.scribe();
-		this.status = IncidentStatus.ASSESSED;
+		this.assessedAt = at;
 	}
 
 	/** Returns the severity it replaced, if any. */
 	public Optional<Severity> classify(Severity newSeverity) {
-		guard("given a severity", IncidentStatus.ASSESSED);
+		if (!status.isOpen()) {
+			throw new IllegalIncidentTransition(key, "given a severity", status);
+		}
 		Severity previous = this.severity;
 		this.severity = Objects.requireNonNull(newSeverity);
 		return Optional.ofNullable(previous);
 	}
 
 	public void acknowledge(String responder, Instant at) {
-		guard("acknowledged", IncidentStatus.ASSESSED);
+		guard("acknowledged", IncidentStatus.DECLARED);
 		this.acknowledgedBy = responder;
 		this.acknowledgedAt = at;
 		this.status = IncidentStatus.ACKNOWLEDGED;
@@ -107,6 +112,9 @@ public class Incident {
 
 	public void contain(Instant at) {
 		guard("contained", IncidentStatus.ACKNOWLEDGED);
+		if (assessedAt == null) {
+			throw new IllegalIncidentTransition(key, "contained before it is assessed", status);
+		}
 		if (containedAt == null) {
 			this.containedAt = at;
 		}
@@ -141,6 +149,12 @@ public class Incident {
 		this.status = IncidentStatus.CLOSED;
 	}
 
+	/** How every notification names the incident: {@code [DRILL][SEV1][INC-2026-0042] Checkout errors}. */
+	public String headline() {
+		return "%s[%s][%s] %s".formatted(drill ? "[DRILL]" : "", severity == null ? "UNTRIAGED" : severity.name(), key,
+				title);
+	}
+
 	private void guard(String step, IncidentStatus... allowed) {
 		if (!Set.of(allowed).contains(status)) {
 			throw new IllegalIncidentTransition(key, step, status);
@@ -165,6 +179,7 @@ public class Incident {
 	public String communicationsLead() { return communicationsLead; }
 	public String scribe() { return scribe; }
 	public String acknowledgedBy() { return acknowledgedBy; }
+	public Instant assessedAt() { return assessedAt; }
 	public Instant acknowledgedAt() { return acknowledgedAt; }
 	public Instant containedAt() { return containedAt; }
 	public Instant mitigatedAt() { return mitigatedAt; }
@@ -191,6 +206,7 @@ public class Incident {
 		String communicationsLead;
 		String scribe;
 		String acknowledgedBy;
+		Instant assessedAt;
 		Instant acknowledgedAt;
 		Instant containedAt;
 		Instant mitigatedAt;

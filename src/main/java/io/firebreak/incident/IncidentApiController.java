@@ -1,6 +1,5 @@
 package io.firebreak.incident;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.firebreak.system.InvalidInput;
 
@@ -23,15 +23,12 @@ class IncidentApiController {
 			Boolean drill) {
 	}
 
-	record TimelineEntry(java.time.Instant occurredAt, String kind, String actor, String description, String task) {
-	}
-
 	private final IncidentDeclarations declarations;
 	private final IncidentRepository incidents;
-	private final TimelineRepository timeline;
+	private final IncidentTimeline timeline;
 
 	IncidentApiController(IncidentDeclarations declarations, IncidentRepository incidents,
-			TimelineRepository timeline) {
+			IncidentTimeline timeline) {
 		this.declarations = declarations;
 		this.incidents = incidents;
 		this.timeline = timeline;
@@ -44,7 +41,7 @@ class IncidentApiController {
 		}
 		IncidentKey key = declarations.declare(IncidentDeclaration.of(request.title(), request.summary(),
 				request.service(), request.impact(), request.urgency(), request.type(), request.drill()));
-		return ResponseEntity.created(URI.create("/api/incidents/" + key)).body(IncidentView.of(find(key.value())));
+		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{key}").build(key.value())).body(IncidentView.of(find(key.value())));
 	}
 
 	@GetMapping
@@ -58,11 +55,8 @@ class IncidentApiController {
 	}
 
 	@GetMapping("/{key}/timeline")
-	List<TimelineEntry> timeline(@PathVariable String key) {
-		return timeline.findByIncident(find(key).key()).stream()
-			.map(event -> new TimelineEntry(event.occurredAt(), event.kind().name().toLowerCase(java.util.Locale.ROOT),
-					event.actor(), event.description(), event.taskName()))
-			.toList();
+	List<IncidentTimeline.Entry> timeline(@PathVariable String key) {
+		return timeline.of(find(key).key());
 	}
 
 	private Incident find(String key) {

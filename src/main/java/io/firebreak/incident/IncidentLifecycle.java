@@ -39,20 +39,34 @@ public class IncidentLifecycle {
 		return incident;
 	}
 
-	/** Applies the table's severity, or the commander's override of it, and returns the one in force. */
+	/**
+	 * Applies the table's severity, or the commander's override of it, and returns the one in
+	 * force. Called at declaration (pre-assessment) and again after the commander's assessment.
+	 */
 	public Severity classify(IncidentKey key, Severity tableSeverity, Optional<SeverityOverride> override,
 			String actor) {
 		Incident incident = load(key);
 		Severity chosen = override.map(SeverityOverride::severity).orElse(tableSeverity);
 		Optional<Severity> previous = incident.classify(chosen);
-		String description = override
-			.map(o -> "Severity %s set by %s, overriding the priority table's %s: %s".formatted(chosen, actor,
-					tableSeverity, o.reason()))
-			.orElse("Severity %s from the priority table (impact %s, urgency %s)".formatted(chosen,
-					incident.impact().value(), incident.urgency().value()));
-		Kind kind = previous.filter(p -> p != chosen).isPresent() ? Kind.SEVERITY_CHANGED : Kind.SEVERITY_SET;
+		boolean changed = previous.filter(p -> p != chosen).isPresent();
+		String basis = "impact %s, urgency %s".formatted(incident.impact().value(), incident.urgency().value());
+		String description;
+		if (override.isPresent()) {
+			description = "Severity %s set by %s, overriding the priority table's %s: %s".formatted(chosen, actor,
+					tableSeverity, override.get().reason());
+		}
+		else if (previous.isEmpty()) {
+			description = "Severity %s from the priority table (%s)".formatted(chosen, basis);
+		}
+		else if (changed) {
+			description = "Severity changed from %s to %s by the assessment (%s)".formatted(previous.get(), chosen, basis);
+		}
+		else {
+			description = "Severity %s confirmed by the assessment (%s)".formatted(chosen, basis);
+		}
 		incidents.update(incident);
-		timeline.append(TimelineEvent.of(key, clock.instant(), kind, actor, description));
+		timeline.append(TimelineEvent.of(key, clock.instant(), changed ? Kind.SEVERITY_CHANGED : Kind.SEVERITY_SET,
+				actor, description));
 		return chosen;
 	}
 

@@ -1,5 +1,9 @@
 package io.firebreak.incident;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+import java.security.Principal;
+import java.util.Comparator;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -10,45 +14,65 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.firebreak.notification.Outbox;
+import io.firebreak.notification.NotificationRepository;
 
-import static org.springframework.http.HttpStatus.NOT_FOUND;
-
-/** The dashboard of open incidents and one page per incident. */
+/** The dashboard of open incidents, one page per incident, and the deep link from a page mail. */
 @Controller
 class IncidentPageController {
 
-	private final IncidentRepository incidents;
-	private final TimelineRepository timeline;
-	private final TaskService tasks;
-	private final Outbox outbox;
+	static final String TASKLIST = "/camunda/app/tasklist/default/";
 
-	IncidentPageController(IncidentRepository incidents, TimelineRepository timeline, TaskService tasks,
-			Outbox outbox) {
+	private final IncidentRepository incidents;
+	private final IncidentTimeline timeline;
+	private final TaskService tasks;
+	private final NotificationRepository notifications;
+
+	IncidentPageController(IncidentRepository incidents, IncidentTimeline timeline, TaskService tasks,
+			NotificationRepository notifications) {
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.tasks = tasks;
-		this.outbox = outbox;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/")
 	String dashboard(Model model) {
 		model.addAttribute("open", incidents.findOpen());
 		model.addAttribute("recent", incidents.findRecent(20).stream().filter(i -> !i.status().isOpen()).toList());
+		model.addAttribute("failedNotifications", notifications.failedForOpenIncidents());
 		return "incident/dashboard";
 	}
 
 	@GetMapping("/incidents/{key}")
 	String incident(@PathVariable String key, Model model) {
-		Incident incident = IncidentKey.isWellFormed(key) ? incidents.findByKey(new IncidentKey(key)).orElse(null) : null;
-		if (incident == null) {
-			throw new ResponseStatusException(NOT_FOUND, "No incident " + key);
-		}
-		List<Task> openTasks = tasks.createTaskQuery().processInstanceBusinessKey(key).initializeFormKeys().list();
+		Incident incident = find(key);
 		model.addAttribute("incident", incident);
-		model.addAttribute("timeline", timeline.findByIncident(incident.key()));
-		model.addAttribute("tasks", openTasks);
-		model.addAttribute("mails", outbox.forIncident(key));
+		model.addAttribute("timeline", timeline.of(incident.key()));
+		model.addAttribute("tasks", openTasks(key));
+		model.addAttribute("tasklist", TASKLIST);
+		model.addAttribute("notifications", notifications.forIncident(key));
 		return "incident/incident";
+	}
+
+	/**
+	 * Where a page mail's button leads: straight to the signed-in person's open task of the
+	 * incident in Tasklist (the task does not exist yet when the page is sent), else the incident page.
+	 */
+	@GetMapping("/incidents/{key}/task")
+	String myTask(@PathVariable String key, Principal principal) {
+		find(key);
+		return openTasks(key).stream()
+			.min(Comparator.comparing((Task task) -> !principal.getName().equals(task.getAssignee())))
+			.map(task -> "redirect:" + TASKLIST + "#/?task=" + task.getId())
+			.orElse("redirect:/incidents/" + key);
+	}
+
+	private List<Task> openTasks(String key) {
+		return tasks.createTaskQuery().processInstanceBusinessKey(key).orderByTaskCreateTime().asc().list();
+	}
+
+	private Incident find(String key) {
+		return (IncidentKey.isWellFormed(key) ? incidents.findByKey(new IncidentKey(key)) : java.util.Optional.<Incident>empty())
+			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "No incident " + key));
 	}
 }

@@ -18,6 +18,7 @@ class IncidentParameters extends MapSqlParameterSource {
 		addValue("urgency", incident.urgency().name());
 		addValue("severity", incident.severity() == null ? null : incident.severity().name());
 		addValue("customerImpact", incident.customerImpact());
+		addValue("assessedAt", timestamp(incident.assessedAt()));
 		addValue("status", incident.status().name());
 		addValue("commander", incident.commander());
 		addValue("communicationsLead", incident.communicationsLead());

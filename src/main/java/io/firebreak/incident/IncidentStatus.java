@@ -2,7 +2,7 @@ package io.firebreak.incident;
 
 /** Where an incident stands in the response; each step is reached only from the one before it. */
 public enum IncidentStatus {
-	DECLARED, ASSESSED, ACKNOWLEDGED, CONTAINED, MITIGATED, RESOLVED, CLOSED;
+	DECLARED, ACKNOWLEDGED, CONTAINED, MITIGATED, RESOLVED, CLOSED;
 
 	public boolean isOpen() {
 		return this != RESOLVED && this != CLOSED;

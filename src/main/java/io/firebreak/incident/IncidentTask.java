@@ -28,7 +28,7 @@ public enum IncidentTask {
 							FieldRules.optional(COMMUNICATIONS_LEAD, form.text(COMMUNICATIONS_LEAD), 64)),
 					roster.optionalPerson(SCRIBE, FieldRules.optional(SCRIBE, form.text(SCRIBE), 64)));
 			SeverityOverride.from(form); // rejected here, while the commander can still fix it
-			incident.assess(assessment);
+			incident.assess(assessment, at);
 			return "Assessed: impact %s, urgency %s, service %s; commander %s%s%s".formatted(
 					assessment.impact().value(), assessment.urgency().value(), assessment.service(),
 					assessment.commander(),

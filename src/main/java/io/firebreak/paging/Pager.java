@@ -1,6 +1,8 @@
 package io.firebreak.paging;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -9,8 +11,10 @@ import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentKey;
 import io.firebreak.incident.IncidentLifecycle;
 import io.firebreak.incident.TimelineEvent.Kind;
-import io.firebreak.notification.Mailer;
-import io.firebreak.notification.OutgoingMail;
+import io.firebreak.notification.Channel;
+import io.firebreak.notification.NotificationKind;
+import io.firebreak.notification.NotificationRequest;
+import io.firebreak.notification.Notifier;
 import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
 
@@ -24,13 +28,13 @@ public class Pager {
 
 	private final Roster roster;
 	private final IncidentLifecycle lifecycle;
-	private final Mailer mailer;
+	private final Notifier notifier;
 	private final String baseUrl;
 
-	Pager(Roster roster, IncidentLifecycle lifecycle, Mailer mailer, @Value("${firebreak.base-url}") String baseUrl) {
+	Pager(Roster roster, IncidentLifecycle lifecycle, Notifier notifier, @Value("${firebreak.base-url}") String baseUrl) {
 		this.roster = roster;
 		this.lifecycle = lifecycle;
-		this.mailer = mailer;
+		this.notifier = notifier;
 		this.baseUrl = baseUrl;
 	}
 
@@ -39,38 +43,25 @@ public class Pager {
 		Incident incident = lifecycle.load(key);
 		List<Person> chain = roster.onCallFor(incident.service());
 		Person responder = chain.get(level % chain.size());
-		mailer.send(new OutgoingMail(key.value(), level == 0 ? "page" : "escalation", List.of(responder.email()),
-				subject(incident), body(incident, responder, unacknowledgedBy)));
+		Map<String, Object> model = new HashMap<>();
+		model.put("incident", incident);
+		model.put("responder", responder);
+		model.put("baseUrl", baseUrl);
+		model.put("level", level);
+		if (unacknowledgedBy != null) {
+			model.put("unacknowledgedBy", unacknowledgedBy);
+		}
+		NotificationKind kind = level == 0 ? NotificationKind.PAGE : NotificationKind.ESCALATION;
+		notifier.send(new NotificationRequest(key + "/page/" + level, key.value(), kind, Channel.EMAIL,
+				List.of(responder.email()), incident.headline(), incident.drill(), model));
 		if (level == 0) {
-			lifecycle.note(key, Kind.PAGED, null, "Paged " + responder.id() + " (primary on-call for "
-					+ incident.service() + ")");
+			lifecycle.note(key, Kind.PAGED, null,
+					"Paged " + responder.id() + " (primary on-call for " + incident.service() + ")");
 		}
 		else {
-			lifecycle.note(key, Kind.ESCALATED, null, "Not acknowledged by " + unacknowledgedBy + " in time; escalated to "
-					+ responder.id() + " (escalation level " + level + ")");
+			lifecycle.note(key, Kind.ESCALATED, null, "Not acknowledged by " + unacknowledgedBy
+					+ " in time; escalated to " + responder.id() + " (escalation level " + level + ")");
 		}
 		return responder.id();
-	}
-
-	private static String subject(Incident incident) {
-		return "%s[%s][%s] %s".formatted(incident.drill() ? "[DRILL]" : "",
-				incident.severity() == null ? "UNTRIAGED" : incident.severity().name(), incident.key(), incident.title());
-	}
-
-	private String body(Incident incident, Person responder, String unacknowledgedBy) {
-		return """
-				%s, you are paged for %s%s.
-
-				What:     %s
-				Service:  %s
-				Severity: %s (impact %s, urgency %s)
-				%s
-				Acknowledge the page in Tasklist: %s/camunda/app/tasklist/default/
-				Incident page: %s/incidents/%s
-				""".formatted(responder.firstName(), incident.key(), incident.drill() ? " (DRILL, not a real incident)" : "",
-				incident.title(), incident.service(), incident.severity(), incident.impact().value(),
-				incident.urgency().value(),
-				unacknowledgedBy == null ? "" : "Escalated to you: " + unacknowledgedBy + " did not acknowledge in time.\n",
-				baseUrl, baseUrl, incident.key());
 	}
 }

@@ -33,8 +33,8 @@ public class IncidentResponseDriver {
 			.singleResult();
 	}
 
-	public void complete(ProcessInstance instance, String user, Map<String, Object> form) {
-		Task task = task(instance);
+	public void complete(ProcessInstance instance, String taskDefinitionKey, String user, Map<String, Object> form) {
+		Task task = task(taskDefinitionKey, instance);
 		as(user, () -> {
 			engine.getTaskService().complete(task.getId(), form);
 			return null;
@@ -42,7 +42,7 @@ public class IncidentResponseDriver {
 	}
 
 	public void assess(ProcessInstance instance, String impact, String urgency) {
-		complete(instance, "ic", Map.of("impact", impact, "urgency", urgency, "service", "checkout", "commander", "ic",
+		complete(instance, "UserTask_AssessIncident", "ic", Map.of("impact", impact, "urgency", urgency, "service", "checkout", "commander", "ic",
 				"communicationsLead", "comms", "scribe", "oncall2", "customerImpact", "Payments fail for EU"));
 	}
 

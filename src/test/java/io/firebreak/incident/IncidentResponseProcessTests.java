@@ -3,6 +3,7 @@ package io.firebreak.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
@@ -56,6 +57,9 @@ class IncidentResponseProcessTests {
 	@Autowired
 	Roster roster;
 
+	@Autowired
+	io.firebreak.notification.NotificationRepository notifications;
+
 	IncidentResponseDriver driver;
 
 	@BeforeEach
@@ -69,46 +73,54 @@ class IncidentResponseProcessTests {
 		ClockUtil.reset();
 	}
 
+	static final String ASSESS = "UserTask_AssessIncident";
+	static final String ACKNOWLEDGE = "UserTask_AcknowledgePage";
+	static final String CONTAIN = "UserTask_ContainIncident";
+	static final String MITIGATE = "UserTask_MitigateIncident";
+	static final String VERIFY = "UserTask_VerifyRecovery";
+	static final String RESOLVE = "UserTask_ResolveIncident";
+	static final String REVIEW = "UserTask_PostIncidentReview";
+
 	@Test
-	void drivesAnIncidentFromDeclarationThroughReviewToClosed() {
+	void pagesAtDeclarationAssessesInParallelAndWorksTheIncidentToClosed() {
 		ProcessInstance instance = driver.declare("Checkout errors", "checkout", "significant", "high", false);
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
-		assertThat(instance).isWaitingAt("UserTask_AssessIncident");
-		assertThat(task(instance)).hasCandidateGroup("incident-commanders");
-
-		driver.assess(instance, "significant", "high");
-		assertThat(instance).isWaitingAt("ServiceTask_PageOnCall");
-		assertThat(instance).variables().containsEntry("severity", "SEV2").containsEntry("ackTimeout", "PT15M")
-			.containsEntry("postmortemRequired", true);
+		assertThat(instance).isWaitingAt(ASSESS, "ServiceTask_PageOnCall");
+		assertThat(instance).variables().containsEntry("severity", "SEV2").containsEntry("ackTimeout", "PT15M");
+		assertThat(task(ASSESS, instance)).hasCandidateGroup("incident-commanders");
+		assertThat(job("ServiceTask_PageOnCall", instance)).as("the page is its own job").isNotNull();
 
 		driver.runJob(instance);
-		assertThat(instance).isWaitingAt("UserTask_AcknowledgePage");
-		assertThat(task(instance)).isAssignedTo("oncall");
+		assertThat(task(ACKNOWLEDGE, instance)).isAssignedTo("oncall");
+		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of("acknowledgementNote", "on it"));
+		assertThat(instance).as("containment waits for the assessment").isWaitingAt(ASSESS).isNotWaitingAt(CONTAIN);
 
-		driver.complete(instance, "oncall", Map.of("acknowledgementNote", "on it"));
-		driver.complete(instance, "oncall", Map.of("containmentActions", "Drained eu-west"));
-		driver.complete(instance, "oncall", Map.of("mitigationActions", "Rolled back release 42"));
-		assertThat(task(instance)).hasDefinitionKey("UserTask_VerifyRecovery").isAssignedTo("ic");
-		driver.complete(instance, "ic", Map.of("recovered", true, "recoveryEvidence", "Error rate back to 0.1%"));
-		driver.complete(instance, "ic", Map.of("resolutionSummary", "Bad release rolled back"));
-		assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
-		driver.complete(instance, "ic", Map.of("reviewSummary", "Release checks missed a config change",
+		driver.assess(instance, "significant", "high");
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Drained eu-west"));
+		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Rolled back release 42"));
+		assertThat(task(VERIFY, instance)).isAssignedTo("ic");
+		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "Error rate back to 0.1%"));
+		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Bad release rolled back"));
+		assertThat(instance).isWaitingAt("ServiceTask_NotifyResolution");
+		driver.runJob(instance);
+		assertThat(instance).isWaitingAt(REVIEW);
+		driver.complete(instance, REVIEW, "ic", Map.of("reviewSummary", "Release checks missed a config change",
 				"lessonsLearned", "Canary the config", "actionItems", "Add config canary"));
 
-		assertThat(instance).isEnded().hasPassedInOrder("UserTask_AssessIncident", "BusinessRuleTask_DeterminePriority",
-				"ServiceTask_PageOnCall", "UserTask_AcknowledgePage", "UserTask_ContainIncident",
-				"UserTask_MitigateIncident", "UserTask_VerifyRecovery", "UserTask_ResolveIncident",
-				"UserTask_PostIncidentReview", "ServiceTask_CloseIncident");
+		assertThat(instance).isEnded().hasPassedInOrder("BusinessRuleTask_PreAssessPriority", "ServiceTask_PageOnCall",
+				ACKNOWLEDGE, CONTAIN, MITIGATE, VERIFY, RESOLVE, "ServiceTask_NotifyResolution", REVIEW,
+				"ServiceTask_CloseIncident");
 		Incident incident = incidents.findByKey(key).orElseThrow();
 		assertThat(incident.status()).isEqualTo(IncidentStatus.CLOSED);
 		assertThat(incident.severity()).isEqualTo(Severity.SEV2);
 		assertThat(incident.commander()).isEqualTo("ic");
 		assertThat(incident.communicationsLead()).isEqualTo("comms");
 		assertThat(incident.acknowledgedBy()).isEqualTo("oncall");
+		assertThat(incident.assessedAt()).isNotNull();
 		assertThat(incident.closedAt()).isNotNull();
 		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind).containsExactly(Kind.DECLARED,
-				Kind.ASSESSED, Kind.SEVERITY_SET, Kind.PAGED, Kind.ACKNOWLEDGED, Kind.CONTAINED, Kind.MITIGATED,
-				Kind.RECOVERY_CHECKED, Kind.RESOLVED, Kind.REVIEWED, Kind.CLOSED);
+				Kind.SEVERITY_SET, Kind.PAGED, Kind.ACKNOWLEDGED, Kind.ASSESSED, Kind.SEVERITY_SET, Kind.CONTAINED,
+				Kind.MITIGATED, Kind.RECOVERY_CHECKED, Kind.RESOLVED, Kind.REVIEWED, Kind.CLOSED);
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.CONTAINED)
 			.singleElement()
 			.satisfies(e -> {
@@ -116,6 +128,9 @@ class IncidentResponseProcessTests {
 				assertThat(e.description()).contains("Drained eu-west");
 				assertThat(e.taskName()).isEqualTo("Contain incident");
 			});
+		assertThat(notifications.forIncident(key.value())).extracting(n -> n.kind().name(), n -> n.status().name())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PAGE", "CAPTURED"),
+					org.assertj.core.groups.Tuple.tuple("RESOLUTION", "CAPTURED"));
 	}
 
 	@Test
@@ -124,117 +139,137 @@ class IncidentResponseProcessTests {
 		driver.assess(instance, "minor", "low");
 		assertThat(instance).variables().containsEntry("severity", "SEV4").containsEntry("postmortemRequired", false);
 		driver.runJob(instance);
-		driver.complete(instance, "oncall", Map.of());
-		driver.complete(instance, "oncall", Map.of("containmentActions", "Feature flag off"));
-		driver.complete(instance, "oncall", Map.of("mitigationActions", "Index added"));
-		driver.complete(instance, "ic", Map.of("recovered", true, "recoveryEvidence", "p99 200ms"));
-		driver.complete(instance, "ic", Map.of("resolutionSummary", "Index added"));
+		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Feature flag off"));
+		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Index added"));
+		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "p99 200ms"));
+		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Index added"));
+		driver.runJob(instance);
 
-		assertThat(instance).isEnded().hasNotPassed("UserTask_PostIncidentReview").hasPassed("Gateway_ReadyToClose");
+		assertThat(instance).isEnded().hasNotPassed(REVIEW).hasPassed("Gateway_ReadyToClose");
+	}
+
+	@Test
+	void theAssessmentChangesThePreAssessedSeverity() {
+		ProcessInstance instance = driver.declare("Checkout slow", "checkout", "moderate", "medium", false);
+		IncidentKey key = new IncidentKey(instance.getBusinessKey());
+		assertThat(incidents.findByKey(key).orElseThrow().severity()).isEqualTo(Severity.SEV3);
+
+		driver.assess(instance, "extensive", "critical");
+
+		assertThat(incidents.findByKey(key).orElseThrow().severity()).isEqualTo(Severity.SEV1);
+		assertThat(instance).variables().containsEntry("severity", "SEV1").containsEntry("postmortemRequired", true);
+		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.SEVERITY_CHANGED)
+			.singleElement()
+			.extracting(TimelineEvent::description)
+			.isEqualTo("Severity changed from SEV3 to SEV1 by the assessment (impact extensive, urgency critical)");
 	}
 
 	@Test
 	void goesBackToContainmentWhenRecoveryIsNotConfirmed() {
-		ProcessInstance instance = acknowledged("Payments timeouts", "payments");
-		driver.complete(instance, "oncall", Map.of("containmentActions", "Rate limited partner API"));
-		driver.complete(instance, "oncall", Map.of("mitigationActions", "Raised pool size"));
-		driver.complete(instance, "ic", Map.of("recovered", false, "recoveryEvidence", "Timeouts still at 5%"));
+		ProcessInstance instance = acknowledgedAndAssessed("Payments timeouts", "payments");
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Rate limited partner API"));
+		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Raised pool size"));
+		driver.complete(instance, VERIFY, "ic", Map.of("recovered", false, "recoveryEvidence", "Timeouts still at 5%"));
 
-		assertThat(instance).isWaitingAt("UserTask_ContainIncident");
+		assertThat(instance).isWaitingAt(CONTAIN);
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 		Incident incident = incidents.findByKey(key).orElseThrow();
 		assertThat(incident.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
 		assertThat(incident.containedAt()).as("the first containment time is kept").isNotNull();
 
-		driver.complete(instance, "oncall", Map.of("containmentActions", "Failed over to secondary partner"));
-		driver.complete(instance, "oncall", Map.of("mitigationActions", "Partner fixed their gateway"));
-		driver.complete(instance, "ic", Map.of("recovered", true, "recoveryEvidence", "Timeouts 0%"));
-		assertThat(instance).isWaitingAt("UserTask_ResolveIncident");
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Failed over to secondary partner"));
+		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Partner fixed their gateway"));
+		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "Timeouts 0%"));
+		assertThat(instance).isWaitingAt(RESOLVE);
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.CONTAINED).hasSize(2);
 	}
 
 	@Test
 	void escalatesToTheNextOnCallWhenThePageIsNotAcknowledgedInTime() {
 		ProcessInstance instance = driver.declare("Checkout down", "checkout", "extensive", "critical", false);
-		driver.assess(instance, "extensive", "critical");
 		driver.runJob(instance);
-		assertThat(task(instance)).isAssignedTo("oncall");
-		Date due = task(instance).getDueDate();
+		assertThat(task(ACKNOWLEDGE, instance)).isAssignedTo("oncall");
+		Date due = task(ACKNOWLEDGE, instance).getDueDate();
 		assertThat(due).as("SEV1 acknowledgement is due within the 5 minute timeout")
 			.isBeforeOrEqualTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(5))));
 
 		ClockUtil.offset(Duration.ofMinutes(6).toMillis());
 		driver.runJob(instance); // the acknowledgement timer
 		assertThat(instance).isWaitingAt("ServiceTask_EscalatePage");
-		driver.runJob(instance); // the escalation page
-		assertThat(instance).isWaitingAt("UserTask_AcknowledgePage");
-		assertThat(task(instance)).isAssignedTo("oncall2");
+		driver.runJob(instance); // the escalation page, its own job
+		assertThat(task(ACKNOWLEDGE, instance)).isAssignedTo("oncall2");
 
 		ClockUtil.offset(Duration.ofMinutes(12).toMillis());
 		driver.runJob(instance);
 		driver.runJob(instance);
-		assertThat(task(instance)).as("a repeating escalation policy wraps to the primary").isAssignedTo("oncall");
+		assertThat(task(ACKNOWLEDGE, instance)).as("a repeating escalation policy wraps to the primary")
+			.isAssignedTo("oncall");
 
-		driver.complete(instance, "oncall", Map.of());
+		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.ESCALATED)
 			.extracting(TimelineEvent::description)
 			.containsExactly("Not acknowledged by oncall in time; escalated to oncall2 (escalation level 1)",
 					"Not acknowledged by oncall2 in time; escalated to oncall (escalation level 2)");
 		assertThat(incidents.findByKey(key).orElseThrow().acknowledgedBy()).isEqualTo("oncall");
+		assertThat(notifications.forIncident(key.value())).extracting(n -> n.key())
+			.containsExactly(key + "/page/0", key + "/page/1", key + "/page/2");
 	}
 
 	@Test
 	void theCommanderOverridesTheTableWithAReason() {
 		ProcessInstance instance = driver.declare("Login slow", "identity", "moderate", "medium", false);
-		driver.complete(instance, "ic", Map.of("impact", "moderate", "urgency", "medium", "service", "identity",
+		driver.complete(instance, ASSESS, "ic", Map.of("impact", "moderate", "urgency", "medium", "service", "identity",
 				"commander", "ic", "severityOverride", "SEV1", "severityOverrideReason", "Regulator deadline today"));
 
 		assertThat(instance).variables().containsEntry("tableSeverity", "SEV3").containsEntry("severity", "SEV1");
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 		assertThat(incidents.findByKey(key).orElseThrow().severity()).isEqualTo(Severity.SEV1);
-		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.SEVERITY_SET)
+		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.SEVERITY_CHANGED)
 			.singleElement()
 			.extracting(TimelineEvent::description)
 			.isEqualTo("Severity SEV1 set by ic, overriding the priority table's SEV3: Regulator deadline today");
 		driver.runJob(instance);
-		assertThat(task(instance)).as("identity is owned by the security team").isAssignedTo("security");
+		assertThat(task(ACKNOWLEDGE, instance)).as("identity is owned by the security team").isAssignedTo("security");
 	}
 
 	@Test
 	void rejectsAnOverrideWithoutAReasonAndKeepsTheTaskOpen() {
 		ProcessInstance instance = driver.declare("Login slow", "identity", "moderate", "medium", false);
-		String taskId = task(instance).getId();
+		String taskId = task(ASSESS, instance).getId();
+		IncidentKey key = new IncidentKey(instance.getBusinessKey());
+		int events = timeline.findByIncident(key).size();
 
-		assertThatThrownBy(() -> driver.complete(instance, "ic", Map.of("impact", "moderate", "urgency", "medium",
-				"service", "identity", "commander", "ic", "severityOverride", "SEV1")))
+		assertThatThrownBy(() -> driver.complete(instance, ASSESS, "ic", Map.of("impact", "moderate", "urgency",
+				"medium", "service", "identity", "commander", "ic", "severityOverride", "SEV1")))
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("give a reason when overriding the severity to SEV1");
 
-		assertThat(task(instance).getId()).isEqualTo(taskId);
+		assertThat(task(ASSESS, instance).getId()).isEqualTo(taskId);
 		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "severityOverride")).isNull();
-		IncidentKey key = new IncidentKey(instance.getBusinessKey());
-		assertThat(incidents.findByKey(key).orElseThrow().status()).isEqualTo(IncidentStatus.DECLARED);
-		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind).containsExactly(Kind.DECLARED);
+		assertThat(incidents.findByKey(key).orElseThrow().assessedAt()).isNull();
+		assertThat(timeline.findByIncident(key)).hasSize(events);
 	}
 
 	@Test
 	void rejectsAFormWithInvalidValuesOnTheServer() {
-		ProcessInstance instance = acknowledged("Checkout errors", "checkout");
+		ProcessInstance instance = acknowledgedAndAssessed("Checkout errors", "checkout");
 
-		assertThatThrownBy(() -> driver.complete(instance, "oncall", Map.of("containmentActions", "  ")))
+		assertThatThrownBy(() -> driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "  ")))
 			.hasMessageContaining("containmentActions is required");
-		assertThatThrownBy(() -> driver.complete(instance, "oncall", Map.of("containmentActions", "x".repeat(4001))))
+		assertThatThrownBy(() -> driver.complete(instance, CONTAIN, "oncall",
+				Map.of("containmentActions", "x".repeat(4001))))
 			.hasMessageContaining("containmentActions is 4001 characters long; at most 4000 are allowed");
-		assertThat(instance).isWaitingAt("UserTask_ContainIncident");
+		assertThat(instance).isWaitingAt(CONTAIN);
 		assertThat(incidents.findByKey(new IncidentKey(instance.getBusinessKey())).orElseThrow().containedAt()).isNull();
 	}
 
 	@Test
 	void aTaskCompletedTwiceChangesNothingTheSecondTime() {
-		ProcessInstance instance = acknowledged("Checkout errors", "checkout");
-		String taskId = task(instance).getId();
-		driver.complete(instance, "oncall", Map.of("containmentActions", "Drained eu-west"));
+		ProcessInstance instance = acknowledgedAndAssessed("Checkout errors", "checkout");
+		String taskId = task(CONTAIN, instance).getId();
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Drained eu-west"));
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 		int events = timeline.findByIncident(key).size();
 
@@ -243,7 +278,7 @@ class IncidentResponseProcessTests {
 			return null;
 		})).isInstanceOf(ProcessEngineException.class);
 
-		assertThat(instance).isWaitingAt("UserTask_MitigateIncident");
+		assertThat(instance).isWaitingAt(MITIGATE);
 		assertThat(timeline.findByIncident(key)).hasSize(events);
 	}
 
@@ -276,11 +311,26 @@ class IncidentResponseProcessTests {
 		assertThat(incidents.findRecent(1000)).hasSize(incidentsBefore);
 	}
 
-	private ProcessInstance acknowledged(String title, String service) {
+	@Test
+	void everyNotificationStepIsAnAsyncJob() {
+		org.camunda.bpm.model.bpmn.BpmnModelInstance plan = engine.getRepositoryService()
+			.getBpmnModelInstance(engine.getRepositoryService().createProcessDefinitionQuery()
+				.processDefinitionKey("incident-response").latestVersion().singleResult().getId());
+		for (String id : java.util.List.of("ServiceTask_PageOnCall", "ServiceTask_EscalatePage")) {
+			org.camunda.bpm.model.bpmn.instance.ServiceTask task = plan.getModelElementById(id);
+			assertThat(task.isCamundaAsyncBefore()).as(id).isTrue();
+		}
+		org.camunda.bpm.model.bpmn.instance.ServiceTask resolution = plan.getModelElementById("ServiceTask_NotifyResolution");
+		org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics sends =
+				(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics) resolution.getLoopCharacteristics();
+		assertThat(sends.isCamundaAsyncBefore()).as("each resolution send is its own job").isTrue();
+	}
+
+	private ProcessInstance acknowledgedAndAssessed(String title, String service) {
 		ProcessInstance instance = driver.declare(title, service, "significant", "high", false);
-		driver.assess(instance, "significant", "high");
 		driver.runJob(instance);
-		driver.complete(instance, "oncall", Map.of());
+		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
+		driver.assess(instance, "significant", "high");
 		return instance;
 	}
 }

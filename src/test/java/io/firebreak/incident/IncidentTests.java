@@ -26,7 +26,7 @@ class IncidentTests {
 	@Test
 	void movesThroughTheResponseStepByStep() {
 		Incident incident = declared();
-		incident.assess(assessment());
+		incident.assess(assessment(), T0);
 		assertThat(incident.classify(Severity.SEV2)).isEmpty();
 		incident.acknowledge("oncall", T0.plusSeconds(60));
 		incident.contain(T0.plusSeconds(120));
@@ -51,16 +51,32 @@ class IncidentTests {
 	}
 
 	@Test
-	void cannotBeClosedTwiceNorAcknowledgedBeforeAssessment() {
+	void isAcknowledgedWhileStillBeingAssessedButNotContainedBeforeTheAssessment() {
 		Incident incident = declared();
-		assertThatThrownBy(() -> incident.acknowledge("oncall", T0)).isInstanceOf(IllegalIncidentTransition.class);
+		incident.acknowledge("oncall", T0);
+
+		assertThatThrownBy(() -> incident.contain(T0)).isInstanceOf(IllegalIncidentTransition.class)
+			.hasMessage("Incident INC-2026-0042 cannot be contained before it is assessed while it is acknowledged");
+		assertThatThrownBy(() -> incident.acknowledge("oncall2", T0)).isInstanceOf(IllegalIncidentTransition.class);
 		assertThatThrownBy(() -> incident.close(T0)).isInstanceOf(IllegalIncidentTransition.class);
+		incident.assess(assessment(), T0);
+		incident.contain(T0);
+		assertThat(incident.status()).isEqualTo(IncidentStatus.CONTAINED);
+	}
+
+	@Test
+	void headlineMarksDrillsAndSeverity() {
+		Incident drill = Incident.declare(IncidentKey.of(2026, 7),
+				IncidentDeclaration.of("Checkout errors", null, "checkout", "minor", "low", null, true), "ic", T0, "pi");
+		assertThat(drill.headline()).isEqualTo("[DRILL][UNTRIAGED][INC-2026-0007] Checkout errors");
+		drill.classify(Severity.SEV4);
+		assertThat(drill.headline()).isEqualTo("[DRILL][SEV4][INC-2026-0007] Checkout errors");
 	}
 
 	@Test
 	void aFailedRecoveryCheckReturnsToContainmentKeepingTheFirstTimes() {
 		Incident incident = declared();
-		incident.assess(assessment());
+		incident.assess(assessment(), T0);
 		incident.classify(Severity.SEV2);
 		incident.acknowledge("oncall", T0);
 		incident.contain(T0.plusSeconds(10));
@@ -75,7 +91,6 @@ class IncidentTests {
 	@Test
 	void reportsTheSeverityItReplaces() {
 		Incident incident = declared();
-		incident.assess(assessment());
 		incident.classify(Severity.SEV3);
 		assertThat(incident.classify(Severity.SEV1)).contains(Severity.SEV3);
 	}

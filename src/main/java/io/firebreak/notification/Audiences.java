@@ -1,0 +1,109 @@
+package io.firebreak.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.firebreak.roster.Person;
+import io.firebreak.roster.Roster;
+import io.firebreak.roster.RosterGroup;
+
+/** The audiences of {@code config/audiences.yaml}, checked against the roster at start-up. */
+@Component
+public class Audiences {
+
+	record AudiencesFile(List<Audience> audiences) {
+	}
+
+	/** Drills are "sent only to responders": these roles still receive drill mail. */
+	static final List<String> DRILL_ROLES = List.of(RosterGroup.RESPONDERS.id(), RosterGroup.INCIDENT_COMMANDERS.id());
+
+	private final Map<String, Audience> audiences = new LinkedHashMap<>();
+	private final Roster roster;
+
+	Audiences(@Value("${firebreak.audiences.location}") Resource file, Roster roster) throws IOException {
+		this.roster = roster;
+		ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+			.enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+		try (InputStream in = file.getInputStream()) {
+			List<Audience> loaded = yaml.readValue(in, AudiencesFile.class).audiences();
+			List<String> problems = new ArrayList<>();
+			for (Audience audience : loaded == null ? List.<Audience>of() : loaded) {
+				problems.addAll(problems(audience));
+				audiences.put(audience.id(), audience);
+			}
+			if (!problems.isEmpty()) {
+				throw new IllegalStateException("config/audiences.yaml has mistakes:\n  " + String.join("\n  ", problems));
+			}
+		}
+	}
+
+	private List<String> problems(Audience audience) {
+		List<String> problems = new ArrayList<>();
+		String where = "audience '" + audience.id() + "'";
+		audience.roles().stream().filter(role -> !RosterGroup.ids().contains(role))
+			.forEach(role -> problems.add(where + ": roles names '" + role + "', which is not one of " + RosterGroup.ids()));
+		audience.people().stream().filter(id -> roster.person(id).isEmpty())
+			.forEach(id -> problems.add(where + ": people names '" + id + "', who is not in the roster"));
+		for (Audience.ChatTarget chat : audience.chat()) {
+			if (chat.type() == null || chat.type() == Channel.EMAIL) {
+				problems.add(where + ": chat '" + chat.name() + "' needs type slack (also Mattermost) or teams");
+			}
+			if (chat.url() == null || !(chat.url().startsWith("https://") || chat.url().startsWith("http://"))
+					|| !validUri(chat.url())) {
+				problems.add(where + ": chat '" + chat.name() + "' needs an http(s) webhook url");
+			}
+		}
+		return problems;
+	}
+
+	private static boolean validUri(String url) {
+		try {
+			return URI.create(url).getHost() != null;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	public Audience require(String id) {
+		return Optional.ofNullable(audiences.get(id))
+			.orElseThrow(() -> new IllegalStateException("No audience '" + id + "' in config/audiences.yaml"));
+	}
+
+	/** The mail addresses of an audience: its people and everyone holding its roles; for drills, responders only. */
+	public List<String> emailsOf(String audienceId, boolean drill) {
+		Audience audience = require(audienceId);
+		Map<String, Person> people = new LinkedHashMap<>();
+		audience.roles().forEach(role -> roster.membersOf(RosterGroup.valueOf(role.toUpperCase().replace('-', '_')))
+			.forEach(person -> people.putIfAbsent(person.id(), person)));
+		audience.people().forEach(id -> roster.person(id).ifPresent(person -> people.putIfAbsent(id, person)));
+		return people.values().stream()
+			.filter(person -> !drill || person.groups().stream().anyMatch(DRILL_ROLES::contains))
+			.map(Person::email)
+			.toList();
+	}
+
+	public List<Audience.ChatTarget> chatsOf(String audienceId, boolean drill) {
+		return require(audienceId).chat().stream().filter(chat -> !drill || chat.drills()).toList();
+	}
+
+	public Optional<Audience.ChatTarget> chat(String audienceId, String chatName) {
+		return Optional.ofNullable(audiences.get(audienceId))
+			.flatMap(audience -> audience.chat().stream().filter(chat -> chat.name().equals(chatName)).findFirst());
+	}
+}

@@ -1,0 +1,17 @@
+package io.firebreak.notification;
+
+import java.time.Instant;
+
+/**
+ * One delivery: a mail to its recipients, or a post to one chat channel. {@code key} is stable
+ * for the notification (incident, kind, step), so a retried job finds its earlier attempts.
+ */
+public record Notification(Long id, String key, String incidentKey, NotificationKind kind, Channel channel,
+		String recipients, String subject, String text, String html, String messageId, String inReplyTo,
+		boolean drill, NotificationStatus status, int attempts, String lastError, Instant createdAt,
+		Instant sentAt) {
+
+	public boolean failed() {
+		return status == NotificationStatus.FAILED;
+	}
+}

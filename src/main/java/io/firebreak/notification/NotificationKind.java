@@ -1,0 +1,13 @@
+package io.firebreak.notification;
+
+import java.util.Locale;
+
+/** What a notification is for; each kind has a mail template pair in templates/mail/. */
+public enum NotificationKind {
+	PAGE, ESCALATION, STATUS_UPDATE, RESOLUTION, POSTMORTEM_PUBLISHED, ACTION_ITEM_REMINDER;
+
+	/** templates/mail/&lt;name&gt;.html and .txt */
+	public String templateName() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+}

@@ -1,0 +1,16 @@
+package io.firebreak.notification;
+
+public enum NotificationStatus {
+	/** recorded, not yet attempted */
+	PENDING,
+	/** handed to the mail server or accepted by the chat webhook */
+	SENT,
+	/** no SMTP server configured: kept in the outbox for reading, not sent */
+	CAPTURED,
+	/** the last attempt failed; the engine retries until its attempts run out */
+	FAILED;
+
+	public boolean delivered() {
+		return this == SENT || this == CAPTURED;
+	}
+}
