@@ -1,0 +1,63 @@
+package io.firebreak.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+
+import io.firebreak.roster.OwnedService;
+import io.firebreak.roster.Person;
+import io.firebreak.roster.Roster;
+import io.firebreak.roster.Team;
+
+class AudiencesTests {
+
+	static final Roster ROSTER = new Roster(
+			List.of(new Person("ic", "Ingrid Commander", "ic@example.org", List.of("incident-commanders")),
+					new Person("comms", "Cora Comms", "comms@example.org", List.of("communications")),
+					new Person("oncall", "Omar Oncall", "oncall@example.org", List.of("responders"))),
+			List.of(new Team("platform", "Platform", List.of("oncall"))),
+			List.of(new OwnedService("checkout", "Checkout", "platform")));
+
+	static Audiences audiences(String yaml) throws Exception {
+		return new Audiences(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)), ROSTER);
+	}
+
+	@Test
+	void resolvesPeopleByRoleAndKeepsDrillsToResponders() throws Exception {
+		Audiences audiences = audiences("""
+				audiences:
+				  - id: stakeholders
+				    name: Stakeholders
+				    roles: [incident-commanders, communications]
+				    chat:
+				      - {name: incidents, type: slack, url: "https://chat.example/hook", drills: false}
+				""");
+
+		assertThat(audiences.emailsOf("stakeholders", false)).containsExactly("ic@example.org", "comms@example.org");
+		assertThat(audiences.emailsOf("stakeholders", true)).containsExactly("ic@example.org");
+		assertThat(new NotificationTargets(audiences).forAudience("stakeholders", false))
+			.containsExactly("email", "SLACK:incidents");
+		assertThat(new NotificationTargets(audiences).forAudience("stakeholders", true)).containsExactly("email");
+	}
+
+	@Test
+	void refusesToStartWithMistakesNamingTheAudienceAndField() {
+		assertThatThrownBy(() -> audiences("""
+				audiences:
+				  - id: stakeholders
+				    name: Stakeholders
+				    roles: [bosses]
+				    people: [nobody]
+				    chat:
+				      - {name: incidents, type: teams, url: "not a url"}
+				"""))
+			.hasMessageContaining("audience 'stakeholders': roles names 'bosses'")
+			.hasMessageContaining("audience 'stakeholders': people names 'nobody', who is not in the roster")
+			.hasMessageContaining("audience 'stakeholders': chat 'incidents' needs an http(s) webhook url");
+	}
+}

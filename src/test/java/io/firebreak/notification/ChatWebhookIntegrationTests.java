@@ -1,0 +1,149 @@
+package io.firebreak.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.firebreak.incident.IncidentDeclarations;
+import io.firebreak.incident.IncidentResponseDriver;
+import io.firebreak.roster.Roster;
+
+/** The resolution notice posted to Slack/Mattermost and Teams webhooks on a local HTTP server. */
+@SpringBootTest(properties = "firebreak.audiences.location=classpath:config/chat-audiences.yaml")
+@ActiveProfiles({ "demo", "test" })
+class ChatWebhookIntegrationTests {
+
+	static HttpServer server;
+	static final Map<String, List<String>> received = new ConcurrentHashMap<>();
+
+	@BeforeAll
+	static void startWebhooks() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 39417), 0);
+		for (String path : List.of("/slack", "/teams", "/gone")) {
+			server.createContext(path, exchange -> {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(body);
+				int status = path.equals("/gone") ? 404 : 200;
+				exchange.sendResponseHeaders(status, -1);
+				exchange.close();
+			});
+		}
+		server.start();
+	}
+
+	@AfterAll
+	static void stopWebhooks() {
+		server.stop(0);
+	}
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	IncidentDeclarations declarations;
+
+	@Autowired
+	Roster roster;
+
+	@Autowired
+	NotificationRepository notifications;
+
+	final ObjectMapper json = new ObjectMapper();
+
+	IncidentResponseDriver driver;
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(engine);
+		driver = new IncidentResponseDriver(engine, declarations, roster);
+		received.clear();
+	}
+
+	@Test
+	void eachChatIsItsOwnJobAndABrokenWebhookFailsAtOnceWithoutHoldingUpTheOthers() throws Exception {
+		ProcessInstance instance = resolved("Checkout <b>errors</b> & timeouts");
+		String key = instance.getBusinessKey();
+		List<Job> sends = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list();
+		assertThat(sends).as("mail, slack, teams, broken: one job each").hasSize(4);
+
+		for (Job send : sends) {
+			try {
+				engine.getManagementService().executeJob(send.getId());
+			}
+			catch (RuntimeException expectedForTheBrokenWebhook) {
+				assertThat(expectedForTheBrokenWebhook).hasMessageContaining("answered 404");
+			}
+		}
+
+		JsonNode slack = json.readTree(received.get("/slack").get(0));
+		assertThat(slack.path("text").asText()).startsWith("*[SEV2][" + key + "] Checkout &lt;b&gt;errors&lt;/b&gt; &amp; timeouts resolved*")
+			.contains("Bad release rolled back", "<http://localhost:8080/incidents/" + key + "|Open " + key + ">");
+		JsonNode teams = json.readTree(received.get("/teams").get(0));
+		assertThat(teams.path("type").asText()).isEqualTo("message");
+		JsonNode card = teams.path("attachments").get(0);
+		assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+		assertThat(card.path("content").path("body").get(0).path("text").asText()).contains(key, "resolved");
+		assertThat(card.path("content").path("actions").get(0).path("url").asText())
+			.isEqualTo("http://localhost:8080/incidents/" + key);
+
+		assertThat(received.get("/gone")).as("a 4xx is not retried").hasSize(1);
+		Job broken = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(broken.getRetries()).isZero();
+		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
+			.getIncidentMessage()).contains("Chat stakeholders/broken (slack) answered 404")
+			.doesNotContain("127.0.0.1");
+		assertThat(notifications.findByKey(key + "/resolution/SLACK:broken").orElseThrow().status())
+			.isEqualTo(NotificationStatus.FAILED);
+		assertThat(notifications.findByKey(key + "/resolution/SLACK:incidents").orElseThrow().status())
+			.isEqualTo(NotificationStatus.SENT);
+		assertThat(instance).isWaitingAt("ServiceTask_NotifyResolution");
+	}
+
+	@Test
+	void drillsStayOutOfChannelsThatDoNotTakeDrills() {
+		ProcessInstance instance = driver.declare("Game day", "checkout", "significant", "high", true);
+		resolve(instance);
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+			.as("only the responders' mail").isEqualTo(1);
+	}
+
+	private ProcessInstance resolved(String title) {
+		ProcessInstance instance = driver.declare(title, "checkout", "significant", "high", false);
+		resolve(instance);
+		return instance;
+	}
+
+	private void resolve(ProcessInstance instance) {
+		driver.runJob(instance);
+		driver.complete(instance, "UserTask_AcknowledgePage", "oncall", Map.of());
+		driver.assess(instance, "significant", "high");
+		driver.complete(instance, "UserTask_ContainIncident", "oncall", Map.of("containmentActions", "drained"));
+		driver.complete(instance, "UserTask_MitigateIncident", "oncall", Map.of("mitigationActions", "rolled back"));
+		driver.complete(instance, "UserTask_VerifyRecovery", "ic", Map.of("recovered", true, "recoveryEvidence", "ok"));
+		driver.complete(instance, "UserTask_ResolveIncident", "ic",
+				Map.of("resolutionSummary", "Bad release rolled back"));
+	}
+}

@@ -1,0 +1,50 @@
+package io.firebreak.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.firebreak.FirebreakSpringTest;
+import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentDeclaration;
+import io.firebreak.incident.IncidentKey;
+import io.firebreak.roster.Roster;
+
+/** Every kind renders both parts, marks drills, and escapes what people typed. */
+@FirebreakSpringTest
+class MailTemplatesTests {
+
+	@Autowired
+	MailTemplates templates;
+
+	@Autowired
+	Roster roster;
+
+	@ParameterizedTest
+	@EnumSource(NotificationKind.class)
+	void rendersTextAndEscapedHtml(NotificationKind kind) {
+		Incident incident = Incident.declare(IncidentKey.of(2026, 42), IncidentDeclaration.of("Cart <img src=x onerror=alert(1)>",
+				"It & its friends", "checkout", "significant", "high", null, true), "ic", Instant.now(), "pi");
+		Map<String, Object> model = Map.ofEntries(Map.entry("incident", incident),
+				Map.entry("responder", roster.person("oncall").orElseThrow()), Map.entry("baseUrl", "https://fb.example"),
+				Map.entry("level", 1), Map.entry("unacknowledgedBy", "oncall2"),
+				Map.entry("resolutionSummary", "Rolled <back>"), Map.entry("conditions", "Errors at 5%"),
+				Map.entry("actions", "Rolling back"), Map.entry("needs", "Nothing"), Map.entry("nextUpdate", "14:30 UTC"),
+				Map.entry("reviewSummary", "Config drift"), Map.entry("actionItem", "Add canary"),
+				Map.entry("dueDate", "2026-12-01"));
+
+		MailTemplates.Rendered rendered = templates.render(kind, model);
+
+		assertThat(rendered.text()).contains("INC-2026-0042").doesNotContain("[(");
+		assertThat(rendered.html()).contains("INC-2026-0042").doesNotContain("<img src=x");
+		if (kind != NotificationKind.POSTMORTEM_PUBLISHED && kind != NotificationKind.ACTION_ITEM_REMINDER) {
+			assertThat(rendered.text()).contains("DRILL");
+			assertThat(rendered.html()).contains("DRILL").contains("Cart &lt;img src=x onerror=alert(1)&gt;");
+		}
+	}
+}
