@@ -41,6 +41,8 @@ public final class IncidentResponseVariables {
 	public static final String ESCALATION_LEVEL = "escalationLevel";
 	public static final String DELIVERY_TARGET = "deliveryTarget";
 	public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+	/** Whoever acknowledged the page; containment and mitigation are assigned to them. */
+	public static final String RESPONDER = "responder";
 	// response
 	public static final String CONTAINMENT_ACTIONS = "containmentActions";
 	public static final String MITIGATION_ACTIONS = "mitigationActions";
@@ -56,7 +58,7 @@ public final class IncidentResponseVariables {
 	public static final List<String> ALL = List.of(INCIDENT_KEY, TITLE, SUMMARY, SERVICE, IMPACT, URGENCY,
 			INCIDENT_TYPE, DRILL, DECLARED_BY, CUSTOMER_IMPACT, SEVERITY_OVERRIDE, SEVERITY_OVERRIDE_REASON, COMMANDER,
 			COMMUNICATIONS_LEAD, SCRIBE, TABLE_SEVERITY, SEVERITY, ACK_TIMEOUT, UPDATE_CADENCE, POSTMORTEM_REQUIRED,
-			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, CONTAINMENT_ACTIONS,
+			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, RESPONDER, CONTAINMENT_ACTIONS,
 			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, REVIEW_SUMMARY, ROOT_CAUSES,
 			LESSONS_LEARNED, ACTION_ITEMS);
 

@@ -41,6 +41,7 @@ public enum IncidentTask {
 		String apply(Incident incident, IncidentResponseVariables form, String actor, Instant at, Roster roster) {
 			String note = FieldRules.optional(ACKNOWLEDGEMENT_NOTE, form.text(ACKNOWLEDGEMENT_NOTE), 2000);
 			incident.acknowledge(actor, at);
+			form.set(RESPONDER, actor);
 			return "Page acknowledged by " + actor + (note == null ? "" : ": " + note);
 		}
 	},

@@ -3,6 +3,7 @@ package io.firebreak.roster;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -42,18 +43,35 @@ class RosterIdentitySync implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		for (RosterGroup group : RosterGroup.values()) {
-			if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
-				Group created = identity.newGroup(group.id());
-				created.setName(group.displayName());
-				created.setType("WORKFLOW");
-				identity.saveGroup(created);
-			}
+			ensureGroup(group.id(), group.displayName(), "WORKFLOW");
 		}
+		ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
 		roster.people().forEach(this::syncPerson);
 		accessPolicy.apply();
 		filters.apply();
 		log.info("Roster synced: {} people, {} teams, {} services", roster.people().size(), roster.teams().size(),
 				roster.services().size());
+	}
+
+	private void ensureGroup(String id, String name, String type) {
+		if (identity.createGroupQuery().groupId(id).count() == 0) {
+			Group created = identity.newGroup(id);
+			created.setName(name);
+			created.setType(type);
+			identity.saveGroup(created);
+		}
+	}
+
+	/**
+	 * Firebreak administrators are Camunda administrators too: with nobody in camunda-admin,
+	 * Camunda's webapps offer anyone a page to create the first administrator.
+	 */
+	private List<String> rosterGroupsOf(Person person) {
+		List<String> groups = new java.util.ArrayList<>(person.groups());
+		if (groups.contains(RosterGroup.FIREBREAK_ADMINS.id())) {
+			groups.add(Groups.CAMUNDA_ADMIN);
+		}
+		return groups;
 	}
 
 	private void syncPerson(Person person) {
@@ -75,12 +93,14 @@ class RosterIdentitySync implements ApplicationRunner {
 		List<String> current = identity.createGroupQuery().groupMember(person.id()).list().stream()
 			.map(Group::getId)
 			.toList();
-		person.groups().stream()
+		List<String> wanted = rosterGroupsOf(person);
+		wanted.stream()
 			.filter(group -> !current.contains(group))
 			.forEach(group -> identity.createMembership(person.id(), group));
 		// Roles the roster no longer gives are taken away, so the roster stays the one truth.
 		current.stream()
-			.filter(group -> RosterGroup.ids().contains(group) && !person.groups().contains(group))
+			.filter(group -> (RosterGroup.ids().contains(group) || Groups.CAMUNDA_ADMIN.equals(group))
+					&& !wanted.contains(group))
 			.forEach(group -> identity.deleteMembership(person.id(), group));
 	}
 }

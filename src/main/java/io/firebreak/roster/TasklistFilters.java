@@ -56,7 +56,9 @@ class TasklistFilters {
 			.setProperties(Map.of("description", role.description(), "priority", role.priority(), "refresh", true))
 			.setQuery(query);
 		filterService.saveFilter(filter);
-		Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		// Camunda ignores '*' in GRANT rules; a filter for everyone needs a GLOBAL one.
+		Authorization read = authorizations.createNewAuthorization(
+				role.group() == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
 		read.setResource(Resources.FILTER);
 		read.setResourceId(filter.getId());
 		read.addPermission(Permissions.READ);

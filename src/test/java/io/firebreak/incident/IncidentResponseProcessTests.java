@@ -96,14 +96,16 @@ class IncidentResponseProcessTests {
 		assertThat(instance).as("containment waits for the assessment").isWaitingAt(ASSESS).isNotWaitingAt(CONTAIN);
 
 		driver.assess(instance, "significant", "high");
+		assertThat(task(CONTAIN, instance)).as("whoever acknowledged works the incident").isAssignedTo("oncall");
 		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Drained eu-west"));
+		assertThat(task(MITIGATE, instance)).isAssignedTo("oncall");
 		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Rolled back release 42"));
 		assertThat(task(VERIFY, instance)).isAssignedTo("ic");
 		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "Error rate back to 0.1%"));
 		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Bad release rolled back"));
 		assertThat(instance).isWaitingAt("ServiceTask_NotifyResolution");
 		driver.runJob(instance);
-		assertThat(instance).isWaitingAt(REVIEW);
+		assertThat(task(REVIEW, instance)).isAssignedTo("ic");
 		driver.complete(instance, REVIEW, "ic", Map.of("reviewSummary", "Release checks missed a config change",
 				"lessonsLearned", "Canary the config", "actionItems", "Add config canary"));
 

@@ -35,6 +35,8 @@ class RosterIdentitySyncIntegrationTests {
 			.containsAll(RosterGroup.ids());
 		assertThat(identity.createGroupQuery().groupMember("ic").list()).extracting(g -> g.getId())
 			.containsExactly("incident-commanders");
+		assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(u -> u.getId())
+			.as("so Camunda's webapps never offer their first-admin setup page").containsExactly("admin");
 		assertThat(identity.createUserQuery().userId("oncall").singleResult().getEmail())
 			.isEqualTo("oncall@firebreak.example");
 	}
@@ -63,6 +65,13 @@ class RosterIdentitySyncIntegrationTests {
 
 		assertThat(commanderFilters).containsExactlyInAnyOrder("My incident tasks", "Incident command");
 		assertThat(responderFilters).containsExactlyInAnyOrder("My incident tasks", "Response");
+		String everyones = engine.getFilterService().createFilterQuery().filterName("My incident tasks").singleResult()
+			.getId();
+		for (String user : List.of("ic", "oncall", "comms", "author")) {
+			List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+				.map(g -> g.getId()).toList();
+			assertThat(as(user, groups, () -> engine.getFilterService().count(everyones))).as(user).isNotNull();
+		}
 	}
 
 	@Test
