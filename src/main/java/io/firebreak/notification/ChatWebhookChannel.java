@@ -19,9 +19,11 @@ abstract class ChatWebhookChannel implements NotificationChannel {
 
 	private final Audiences audiences;
 	private final RestClient http;
+	private final String baseUrl;
 
-	ChatWebhookChannel(Audiences audiences) {
+	ChatWebhookChannel(Audiences audiences, String baseUrl) {
 		this.audiences = audiences;
+		this.baseUrl = baseUrl;
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 		requests.setReadTimeout(Duration.ofSeconds(10));
@@ -56,7 +58,7 @@ abstract class ChatWebhookChannel implements NotificationChannel {
 		}
 	}
 
-	static String incidentUrl(Notification notification, String baseUrl) {
+	String incidentUrl(Notification notification) {
 		return notification.incidentKey() == null ? baseUrl : baseUrl + "/incidents/" + notification.incidentKey();
 	}
 }

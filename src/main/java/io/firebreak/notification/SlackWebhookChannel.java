@@ -9,11 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SlackWebhookChannel extends ChatWebhookChannel {
 
-	private final String baseUrl;
-
 	SlackWebhookChannel(Audiences audiences, @Value("${firebreak.base-url}") String baseUrl) {
-		super(audiences);
-		this.baseUrl = baseUrl;
+		super(audiences, baseUrl);
 	}
 
 	@Override
@@ -23,7 +20,7 @@ class SlackWebhookChannel extends ChatWebhookChannel {
 
 	@Override
 	Object payload(Notification notification) {
-		String link = incidentUrl(notification, baseUrl);
+		String link = incidentUrl(notification);
 		return Map.of("text", "*" + escape(notification.subject()) + "*\n" + escape(notification.text()) + "\n<" + link
 				+ "|Open " + (notification.incidentKey() == null ? "Firebreak" : notification.incidentKey()) + ">");
 	}

@@ -10,11 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamsWebhookChannel extends ChatWebhookChannel {
 
-	private final String baseUrl;
-
 	TeamsWebhookChannel(Audiences audiences, @Value("${firebreak.base-url}") String baseUrl) {
-		super(audiences);
-		this.baseUrl = baseUrl;
+		super(audiences, baseUrl);
 	}
 
 	@Override
@@ -33,7 +30,7 @@ class TeamsWebhookChannel extends ChatWebhookChannel {
 								"wrap", true),
 						Map.of("type", "TextBlock", "text", notification.text(), "wrap", true)),
 				"actions", List.of(Map.of("type", "Action.OpenUrl", "title", "Open incident", "url",
-						incidentUrl(notification, baseUrl))));
+						incidentUrl(notification))));
 		return Map.of("type", "message", "attachments",
 				List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
 	}

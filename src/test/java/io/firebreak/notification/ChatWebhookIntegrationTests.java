@@ -125,25 +125,14 @@ class ChatWebhookIntegrationTests {
 	@Test
 	void drillsStayOutOfChannelsThatDoNotTakeDrills() {
 		ProcessInstance instance = driver.declare("Game day", "checkout", "significant", "high", true);
-		resolve(instance);
+		driver.workToResolved(instance, "significant", "high");
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
 			.as("only the responders' mail").isEqualTo(1);
 	}
 
 	private ProcessInstance resolved(String title) {
 		ProcessInstance instance = driver.declare(title, "checkout", "significant", "high", false);
-		resolve(instance);
+		driver.workToResolved(instance, "significant", "high");
 		return instance;
-	}
-
-	private void resolve(ProcessInstance instance) {
-		driver.runJob(instance);
-		driver.complete(instance, "UserTask_AcknowledgePage", "oncall", Map.of());
-		driver.assess(instance, "significant", "high");
-		driver.complete(instance, "UserTask_ContainIncident", "oncall", Map.of("containmentActions", "drained"));
-		driver.complete(instance, "UserTask_MitigateIncident", "oncall", Map.of("mitigationActions", "rolled back"));
-		driver.complete(instance, "UserTask_VerifyRecovery", "ic", Map.of("recovered", true, "recoveryEvidence", "ok"));
-		driver.complete(instance, "UserTask_ResolveIncident", "ic",
-				Map.of("resolutionSummary", "Bad release rolled back"));
 	}
 }

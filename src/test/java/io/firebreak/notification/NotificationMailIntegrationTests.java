@@ -162,13 +162,7 @@ class NotificationMailIntegrationTests {
 	}
 
 	private void resolve(ProcessInstance instance) {
-		driver.runJob(instance);
-		driver.complete(instance, "UserTask_AcknowledgePage", "oncall", Map.of());
-		driver.assess(instance, "minor", "low");
-		driver.complete(instance, "UserTask_ContainIncident", "oncall", Map.of("containmentActions", "flag off"));
-		driver.complete(instance, "UserTask_MitigateIncident", "oncall", Map.of("mitigationActions", "index"));
-		driver.complete(instance, "UserTask_VerifyRecovery", "ic", Map.of("recovered", true, "recoveryEvidence", "ok"));
-		driver.complete(instance, "UserTask_ResolveIncident", "ic", Map.of("resolutionSummary", "Index added"));
+		driver.workToResolved(instance, "minor", "low");
 		driver.runJob(instance);
 	}
 
