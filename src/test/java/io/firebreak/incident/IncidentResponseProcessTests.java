@@ -195,6 +195,8 @@ class IncidentResponseProcessTests {
 		Date due = task(ACKNOWLEDGE, instance).getDueDate();
 		assertThat(due).as("SEV1 acknowledgement is due within the 5 minute timeout")
 			.isBeforeOrEqualTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(5))));
+		assertThat(task(ASSESS, instance).getDueDate()).as("so is the SEV1 assessment")
+			.isBeforeOrEqualTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(5))));
 
 		ClockUtil.offset(Duration.ofMinutes(6).toMillis());
 		driver.runJob(instance); // the acknowledgement timer
