@@ -12,7 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Tasklist and REST clients as a 500. Unwrapped here: the person gets a 400 naming the field.
  */
 @Priority(1)
-class RejectedFormSubmissionMapper implements ExceptionMapper<RestException> {
+public class RejectedFormSubmissionMapper implements ExceptionMapper<RestException> {
 
 	private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
 

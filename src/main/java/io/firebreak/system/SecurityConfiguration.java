@@ -8,29 +8,51 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Three doors. Camunda's webapps and REST API keep their own authentication (the REST API with
- * HTTP Basic against Camunda identity). Firebreak's JSON API takes HTTP Basic; its pages a login
- * form. Both check the same Camunda users, so one roster and one password serve everywhere.
+ * Four doors, one set of users (Camunda identity, synced from the roster). Camunda's REST API
+ * checks HTTP Basic itself; Firebreak's JSON API takes HTTP Basic; Firebreak's pages and
+ * Camunda's webapps share one sign-in form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String ADMINS = "firebreak-admins";
 
+	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
 	@Order(1)
-	SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+	SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
 		return http
-			// Path patterns, not MVC matchers: Camunda's REST API and webapps are servlets of their own.
-			.securityMatchers(matchers -> matchers.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-					PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+			// Path patterns, not MVC matchers: Camunda's REST API is a servlet of its own.
+			.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.disable())
 			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	/**
+	 * Tasklist, Cockpit and Admin behind Firebreak's sign-in: whoever signed in here is signed
+	 * in there ({@link SignedInWebappUser}). Camunda's webapps bring their own CSRF protection
+	 * and security headers.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						request -> true))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.disable())
 			.build();
 	}
 
