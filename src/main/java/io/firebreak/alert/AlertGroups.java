@@ -37,21 +37,52 @@ class AlertGroups {
 	 * transaction is tried again (and finds the row).
 	 */
 	LockedGroup lock(AlertDelivery delivery, String service, Instant now) {
-		jdbc.sql("""
-				insert into alert_group (source, group_hash, group_key, service, created_at)
-				select :source, :hash, :groupKey, :service, :now from (values (1)) as one (x)
-				where not exists (select 1 from alert_group where source = :source and group_hash = :hash)""")
-			.param("source", delivery.source().id())
-			.param("hash", delivery.groupHash())
-			.param("groupKey", delivery.groupKey())
-			.param("service", service)
-			.param("now", Timestamp.from(now))
-			.update();
+		return locked(delivery).orElseGet(() -> {
+			jdbc.sql("""
+					insert into alert_group (source, group_hash, group_key, service, created_at)
+					select :source, :hash, :groupKey, :service, :now from (values (1)) as one (x)
+					where not exists (select 1 from alert_group where source = :source and group_hash = :hash)""")
+				.param("source", delivery.source().id())
+				.param("hash", delivery.groupHash())
+				.param("groupKey", delivery.groupKey())
+				.param("service", service)
+				.param("now", Timestamp.from(now))
+				.update();
+			return locked(delivery).orElseThrow();
+		});
+	}
+
+	private Optional<LockedGroup> locked(AlertDelivery delivery) {
 		return jdbc.sql("select id, incident_key from alert_group where source = ? and group_hash = ? for update")
 			.params(delivery.source().id(), delivery.groupHash())
 			.query((rs, row) -> new LockedGroup(rs.getLong("id"),
 					Optional.ofNullable(rs.getString("incident_key")).map(IncidentKey::new)))
-			.single();
+			.optional();
+	}
+
+	/**
+	 * Whether every event of the delivery was taken in before, and the group's incident if so; read
+	 * without locking, which is safe because an event once taken in is never taken out.
+	 */
+	Optional<Optional<IncidentKey>> allSeen(AlertDelivery delivery) {
+		List<String> keys = delivery.events().stream().map(AlertEvent::eventKey).distinct().toList();
+		List<Optional<IncidentKey>> seen = jdbc.sql("""
+				select g.incident_key from alert_event e join alert_group g on g.id = e.alert_group_id
+				where e.event_key in (:keys)""")
+			.param("keys", keys)
+			.query((rs, row) -> Optional.ofNullable(rs.getString("incident_key")).map(IncidentKey::new))
+			.list();
+		return seen.size() == keys.size() ? Optional.of(seen.get(0)) : Optional.empty();
+	}
+
+	/** Read without locking: a hint for queueing, decided again under the group's lock. */
+	boolean hasOpenIncident(AlertDelivery delivery) {
+		return jdbc.sql("""
+				select count(*) from alert_group g join incident i on i.incident_key = g.incident_key
+				where g.source = ? and g.group_hash = ? and i.status not in ('RESOLVED', 'CLOSED')""")
+			.params(delivery.source().id(), delivery.groupHash())
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** The events of the delivery not taken in before, in the delivery's order. */

@@ -6,6 +6,7 @@ import static io.firebreak.incident.IncidentResponseVariables.MESSAGE_ALERT_RESO
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,8 +23,9 @@ import io.firebreak.roster.OwnedService;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Takes alerts in: the first firing of a group declares an incident, what follows is correlated
- * into that incident's running plan, and a resent event changes nothing. Each delivery is one
+ * Takes alerts in: the first firing of a group declares an incident (its alerts go on the timeline
+ * with the declaration), what follows is correlated into that incident's running plan, and a
+ * resent event changes nothing. Each delivery is one
  * transaction, the engine's: the group's row lock, the events, the declaration and the plan's
  * timeline entries commit together or not at all.
  */
@@ -47,6 +49,11 @@ public class AlertIntake {
 	// Deliveries of one group queue here before they take a connection, so a storm on one group
 	// does not hold the pool waiting on its row lock; the row lock still orders them across nodes.
 	private final ReentrantLock[] groupStripes = new ReentrantLock[256];
+	// Declarations wait for each other anyway (gapless incident keys are a row lock held to
+	// commit), and the database's lock is not fair: in a storm some waited seconds. First come,
+	// first served here. Whether a delivery declares is guessed before its transaction; a wrong
+	// guess only changes who waits where, the group's row lock still decides.
+	private final ReentrantLock declarationQueue = new ReentrantLock(true);
 	private final AlertPayloads payloads;
 	private final AlertRouting routing;
 	private final AlertGroups groups;
@@ -92,15 +99,29 @@ public class AlertIntake {
 	}
 
 	Outcome receive(AlertDelivery delivery, OwnedService service) {
+		Outcome outcome = groups.allSeen(delivery)
+			.map(incident -> new Outcome(Result.DUPLICATE, delivery.groupKey(), incident, 0))
+			.orElseGet(() -> takeInLocked(delivery, service));
+		meters.counter("firebreak.alerts.received", "source", delivery.source().id(), "result",
+				outcome.result().name().toLowerCase(Locale.ROOT)).increment();
+		return outcome;
+	}
+
+	private Outcome takeInLocked(AlertDelivery delivery, OwnedService service) {
 		ReentrantLock stripe = groupStripes[Math.floorMod(delivery.groupHash().hashCode(), groupStripes.length)];
+		boolean declaring = delivery.fires() && !groups.hasOpenIncident(delivery);
 		stripe.lock();
+		if (declaring) {
+			declarationQueue.lock();
+		}
 		try {
-			Outcome outcome = Retries.onContention(() -> transaction.execute(status -> takeIn(delivery, service)));
-			meters.counter("firebreak.alerts.received", "source", delivery.source().id(), "result",
-					outcome.result().name().toLowerCase()).increment();
-			return outcome;
+			return Retries.onContention(() -> transaction.execute(status -> takeIn(delivery, service)),
+					() -> meters.counter("firebreak.alerts.retried", "source", delivery.source().id()).increment());
 		}
 		finally {
+			if (declaring) {
+				declarationQueue.unlock();
+			}
 			stripe.unlock();
 		}
 	}
@@ -124,7 +145,9 @@ public class AlertIntake {
 			IncidentKey key = declarations.declare(AlertDeclarations.of(delivery, service), delivery.source().id());
 			groups.assign(group.id(), key);
 			groups.takeIn(group.id(), Optional.of(key), fresh, now);
-			tellPlan(incidents.findByKey(key).orElseThrow(), MESSAGE_ALERT_RECEIVED);
+			// The plan was started for these very alerts: they go on the timeline with the
+			// declaration, without a message round trip through the instance that just began.
+			timeline.recordPending(key);
 			return new Outcome(Result.DECLARED, delivery.groupKey(), Optional.of(key), fresh.size());
 		}
 		groups.takeIn(group.id(), Optional.empty(), fresh, now);

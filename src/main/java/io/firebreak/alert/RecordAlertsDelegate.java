@@ -6,10 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.IncidentResponseVariables;
 
-/**
- * Runs when alert intake correlates AlertReceived or AlertResolved into the plan: puts the alert
- * events on the incident's timeline and keeps what they said for the commander's review.
- */
+/** Runs when alert intake correlates AlertReceived into the plan: puts the alert events on the timeline. */
 @Component
 public class RecordAlertsDelegate implements JavaDelegate {
 
@@ -21,7 +18,6 @@ public class RecordAlertsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		IncidentResponseVariables variables = IncidentResponseVariables.of(execution);
-		variables.set(IncidentResponseVariables.ALERT_SUMMARY, timeline.recordPending(variables.incidentKey()));
+		timeline.recordPending(IncidentResponseVariables.of(execution).incidentKey());
 	}
 }

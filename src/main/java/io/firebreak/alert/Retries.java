@@ -20,7 +20,7 @@ final class Retries {
 	private Retries() {
 	}
 
-	static <T> T onContention(Supplier<T> work) {
+	static <T> T onContention(Supplier<T> work, Runnable beforeRetry) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();
@@ -29,6 +29,7 @@ final class Retries {
 				if (attempt >= ATTEMPTS || !lostARace(e)) {
 					throw lostARace(e) ? new IntakeContended(e) : e;
 				}
+				beforeRetry.run();
 				pause(attempt);
 			}
 		}
