@@ -129,13 +129,4 @@ class AlertGroups {
 				.update();
 		}
 	}
-
-	int incidentsOf(AlertSource source, String groupKey) {
-		return jdbc.sql("""
-				select count(distinct e.incident_key) from alert_event e join alert_group g on g.id = e.alert_group_id
-				where g.source = ? and g.group_hash = ?""")
-			.params(source.id(), Digests.sha256(groupKey))
-			.query(Integer.class)
-			.single();
-	}
 }

@@ -14,6 +14,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Three doors. Camunda's webapps and REST API keep their own authentication (the REST API with
  * HTTP Basic against Camunda identity). Firebreak's JSON API takes HTTP Basic; its pages a login
  * form. Both check the same Camunda users, so one roster and one password serve everywhere.
+ * Alert sources come in by a door of their own, ahead of these: {@code io.firebreak.alert.AlertIntakeSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

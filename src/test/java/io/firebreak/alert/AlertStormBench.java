@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -88,7 +87,6 @@ public final class AlertStormBench {
 			}
 		}
 		List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
-		AtomicInteger failures = new AtomicInteger();
 		long start = System.nanoTime();
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		for (int c = 0; c < CLIENTS; c++) {
@@ -105,7 +103,6 @@ public final class AlertStormBench {
 						sent.add(new Sent(prefix, result, System.nanoTime() - t0, response.statusCode()));
 					}
 					catch (Exception e) {
-						failures.incrementAndGet();
 						sent.add(new Sent(prefix, "error", System.nanoTime() - t0, 0));
 					}
 				}
