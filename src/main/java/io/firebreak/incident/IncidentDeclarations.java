@@ -3,6 +3,7 @@ package io.firebreak.incident;
 import static io.firebreak.incident.IncidentResponseVariables.*;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +24,27 @@ public class IncidentDeclarations {
 		this.roster = roster;
 	}
 
+	/** Declared by the signed-in user, whom the plan's start event records as {@code declaredBy}. */
 	@Transactional
 	public IncidentKey declare(IncidentDeclaration declaration) {
+		return declare(declaration, null);
+	}
+
+	/**
+	 * Declared on behalf of {@code declaredBy}, e.g. an alert source: no person is signed in then,
+	 * so the start event's initiator would be empty (and Camunda checks no authorizations).
+	 */
+	@Transactional
+	public IncidentKey declare(IncidentDeclaration declaration, String declaredBy) {
 		roster.requireService("service", declaration.service());
 		IncidentKey key = keys.next();
+		VariableMap variables = Variables.createVariables();
+		if (declaredBy != null) {
+			variables.putValue(DECLARED_BY, declaredBy);
+		}
 		runtime.createProcessInstanceByKey(PROCESS_ID)
 			.businessKey(key.value())
-			.setVariables(Variables.createVariables()
+			.setVariables(variables
 				.putValue(TITLE, declaration.title())
 				.putValue(SUMMARY, declaration.summary())
 				.putValue(SERVICE, declaration.service())

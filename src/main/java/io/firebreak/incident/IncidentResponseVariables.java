@@ -11,6 +11,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class IncidentResponseVariables {
 
 	public static final String PROCESS_ID = "incident-response";
+	/** Correlated by alert intake when a group's alert fires again, is new, or is acknowledged at its source. */
+	public static final String MESSAGE_ALERT_RECEIVED = "AlertReceived";
+	/** Correlated by alert intake when an alert group resolves at its source. */
+	public static final String MESSAGE_ALERT_RESOLVED = "AlertResolved";
 
 	// declared
 	public static final String INCIDENT_KEY = "incidentKey";
@@ -54,13 +58,16 @@ public final class IncidentResponseVariables {
 	public static final String ROOT_CAUSES = "rootCauses";
 	public static final String LESSONS_LEARNED = "lessonsLearned";
 	public static final String ACTION_ITEMS = "actionItems";
+	// alerts correlated into the running plan (AlertReceived, AlertResolved)
+	public static final String ALERT_SUMMARY = "alertSummary";
+	public static final String ALERT_REVIEW_NOTE = "alertReviewNote";
 
 	public static final List<String> ALL = List.of(INCIDENT_KEY, TITLE, SUMMARY, SERVICE, IMPACT, URGENCY,
 			INCIDENT_TYPE, DRILL, DECLARED_BY, CUSTOMER_IMPACT, SEVERITY_OVERRIDE, SEVERITY_OVERRIDE_REASON, COMMANDER,
 			COMMUNICATIONS_LEAD, SCRIBE, TABLE_SEVERITY, SEVERITY, ACK_TIMEOUT, UPDATE_CADENCE, POSTMORTEM_REQUIRED,
 			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, RESPONDER, CONTAINMENT_ACTIONS,
 			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, REVIEW_SUMMARY, ROOT_CAUSES,
-			LESSONS_LEARNED, ACTION_ITEMS);
+			LESSONS_LEARNED, ACTION_ITEMS, ALERT_SUMMARY, ALERT_REVIEW_NOTE);
 
 	private final VariableScope scope;
 

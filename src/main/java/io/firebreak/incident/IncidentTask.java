@@ -90,6 +90,14 @@ public enum IncidentTask {
 			}
 			return "Post-incident review: " + summary;
 		}
+	},
+	REVIEW_RESOLVED_ALERT("UserTask_ReviewResolvedAlert", Kind.ALERT_REVIEWED) {
+		@Override
+		String apply(Incident incident, IncidentResponseVariables form, String actor, Instant at, Roster roster) {
+			String note = FieldRules.optional(ALERT_REVIEW_NOTE, form.text(ALERT_REVIEW_NOTE), 2000);
+			// The source's resolve is a signal, not a decision: the response steps stay the commander's.
+			return "Resolved alert reviewed by " + actor + (note == null ? "" : ": " + note);
+		}
 	};
 
 	private final String taskDefinitionKey;

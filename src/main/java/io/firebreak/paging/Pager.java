@@ -51,6 +51,9 @@ public class Pager {
 		if (unacknowledgedBy != null) {
 			model.put("unacknowledgedBy", unacknowledgedBy);
 		}
+		NotificationKind kind = level == 0 ? NotificationKind.PAGE : NotificationKind.ESCALATION;
+		// Noted before the send, so the timeline reads "Paged", then how the page was delivered
+		// (they used to swap places whenever the send crossed a millisecond).
 		if (level == 0) {
 			lifecycle.note(key, Kind.PAGED, null,
 					"Paged " + responder.id() + " (primary on-call for " + incident.service() + ")");
@@ -59,7 +62,6 @@ public class Pager {
 			lifecycle.note(key, Kind.ESCALATED, null, "Not acknowledged by " + unacknowledgedBy
 					+ " in time; escalated to " + responder.id() + " (escalation level " + level + ")");
 		}
-		NotificationKind kind = level == 0 ? NotificationKind.PAGE : NotificationKind.ESCALATION;
 		notifier.send(new NotificationRequest(key + "/page/" + level, key.value(), kind, Channel.EMAIL,
 				List.of(responder.email()), incident.headline(), incident.drill(), model));
 		return responder.id();

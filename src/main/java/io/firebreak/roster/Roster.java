@@ -20,15 +20,24 @@ public class Roster {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	// a key is a shared secret; a short one could be guessed
+	private static final int MIN_INTEGRATION_KEY_LENGTH = 16;
 
 	private final Map<String, Person> people;
 	private final Map<String, Team> teams;
 	private final Map<String, OwnedService> services;
+	private final String triageService;
 
 	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services) {
+		this(people, teams, services, null);
+	}
+
+	/** {@code triageService}: the service alerts naming no known service are declared against. */
+	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services, String triageService) {
 		this.people = index(people, Person::id);
 		this.teams = index(teams, Team::id);
 		this.services = index(services, OwnedService::id);
+		this.triageService = triageService;
 		List<String> problems = problems();
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("The roster has mistakes:\n  " + String.join("\n  ", problems));
@@ -59,6 +68,13 @@ public class Roster {
 		});
 		services.values().stream().filter(service -> !teams.containsKey(service.team())).forEach(service -> problems
 			.add("service '" + service.id() + "': team '" + service.team() + "' is not in the roster"));
+		services.values().forEach(service -> service.integrationKeys().stream()
+			.filter(key -> key == null || key.strip().length() < MIN_INTEGRATION_KEY_LENGTH)
+			.forEach(key -> problems.add("service '" + service.id() + "': an integration key is shorter than "
+					+ MIN_INTEGRATION_KEY_LENGTH + " characters")));
+		if (triageService != null && !services.containsKey(triageService)) {
+			problems.add("triageService '" + triageService + "' is not one of the services");
+		}
 		return problems;
 	}
 
@@ -82,6 +98,15 @@ public class Roster {
 
 	public List<OwnedService> services() {
 		return List.copyOf(services.values());
+	}
+
+	public Optional<OwnedService> service(String id) {
+		return Optional.ofNullable(id).map(services::get);
+	}
+
+	/** Where alerts go that name no service their integration key covers; empty if not configured. */
+	public Optional<OwnedService> triageService() {
+		return service(triageService);
 	}
 
 	public Optional<Person> person(String id) {

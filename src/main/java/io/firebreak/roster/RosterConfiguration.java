@@ -19,7 +19,7 @@ class RosterConfiguration {
 	record RosterFile(List<Person> people, List<Team> teams) {
 	}
 
-	record ServicesFile(List<OwnedService> services) {
+	record ServicesFile(List<OwnedService> services, String triageService) {
 	}
 
 	@Bean
@@ -30,7 +30,7 @@ class RosterConfiguration {
 		try (InputStream rosterIn = rosterFile.getInputStream(); InputStream servicesIn = servicesFile.getInputStream()) {
 			RosterFile roster = yaml.readValue(rosterIn, RosterFile.class);
 			ServicesFile services = yaml.readValue(servicesIn, ServicesFile.class);
-			return new Roster(roster.people(), roster.teams(), services.services());
+			return new Roster(roster.people(), roster.teams(), services.services(), services.triageService());
 		}
 	}
 }

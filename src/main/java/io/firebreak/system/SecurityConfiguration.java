@@ -15,6 +15,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Four doors, one set of users (Camunda identity, synced from the roster). Camunda's REST API
  * checks HTTP Basic itself; Firebreak's JSON API takes HTTP Basic; Firebreak's pages and
  * Camunda's webapps share one sign-in form.
+ * Alert sources come in by a door of their own, ahead of these: {@code io.firebreak.alert.AlertIntakeSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,7 +24,7 @@ class SecurityConfiguration {
 
 	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
 		return http
 			// Path patterns, not MVC matchers: Camunda's REST API is a servlet of its own.
@@ -41,7 +42,7 @@ class SecurityConfiguration {
 	 * and security headers.
 	 */
 	@Bean
-	@Order(0)
+	@Order(1)
 	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
 		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -57,7 +58,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests

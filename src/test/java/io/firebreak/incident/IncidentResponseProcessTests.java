@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static io.firebreak.alert.AlertFixtures.pagerDuty;
 
 import java.time.Duration;
 import java.util.Date;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import io.firebreak.FirebreakSpringTest;
+import io.firebreak.alert.AlertIntake;
 import io.firebreak.incident.TimelineEvent.Kind;
 import io.firebreak.roster.Roster;
 
@@ -59,6 +61,9 @@ class IncidentResponseProcessTests {
 
 	@Autowired
 	io.firebreak.notification.NotificationRepository notifications;
+
+	@Autowired
+	AlertIntake alerts;
 
 	IncidentResponseDriver driver;
 
@@ -328,6 +333,53 @@ class IncidentResponseProcessTests {
 		org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics sends =
 				(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics) resolution.getLoopCharacteristics();
 		assertThat(sends.isCamundaAsyncBefore()).as("each resolution send is its own job").isTrue();
+	}
+
+	static final String REVIEW_ALERT = "UserTask_ReviewResolvedAlert";
+
+	@Test
+	void alertsAreRecordedByThePlanAndAResolveAtTheSourceAsksTheCommanderForAReview() {
+		AlertIntake.Outcome declared = alerts.pagerDuty(pagerDuty("trigger", "plan/1", "Checkout 5xx", "critical", "checkout"));
+		assertThat(declared.result()).isEqualTo(AlertIntake.Result.DECLARED);
+		IncidentKey key = declared.incident().orElseThrow();
+		ProcessInstance instance = instanceOf(key);
+		assertThat(instance).isWaitingAt(ASSESS, "ServiceTask_PageOnCall").hasNotPassed("ServiceTask_RecordAlert");
+		assertThat(instance).variables().containsEntry("declaredBy", "pagerduty-events").containsEntry("severity", "SEV1");
+
+		alerts.pagerDuty(pagerDuty("trigger", "plan/1", "Checkout 5xx, now on every region", "critical", "checkout"));
+		assertThat(instance).hasPassed("ServiceTask_RecordAlert", "EndEvent_AlertRecorded");
+		alerts.pagerDuty(pagerDuty("resolve", "plan/1", null, null, null));
+
+		assertThat(instance).isWaitingAt(ASSESS, "ServiceTask_PageOnCall", REVIEW_ALERT);
+		assertThat(task(REVIEW_ALERT, instance)).hasCandidateGroup("incident-commanders");
+		driver.complete(instance, REVIEW_ALERT, "ic", Map.of("alertReviewNote", "Errors at baseline; verifying"));
+		assertThat(instance).hasPassed("ServiceTask_RecordResolvedAlert", "EndEvent_ResolvedAlertReviewed")
+			.isWaitingAt(ASSESS, "ServiceTask_PageOnCall");
+		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind).containsExactly(Kind.DECLARED,
+				Kind.SEVERITY_SET, Kind.ALERT_FIRING, Kind.ALERT_FIRING, Kind.ALERT_RESOLVED, Kind.ALERT_REVIEWED);
+		assertThat(timeline.findByIncident(key)).last().satisfies(e -> {
+			assertThat(e.actor()).isEqualTo("ic");
+			assertThat(e.description()).isEqualTo("Resolved alert reviewed by ic: Errors at baseline; verifying");
+		});
+	}
+
+	@Test
+	void closingTheIncidentEndsAnAlertReviewNobodyDid() {
+		IncidentKey key = alerts.pagerDuty(pagerDuty("trigger", "plan/2", "Payments slow", "warning", "payments"))
+			.incident().orElseThrow();
+		alerts.pagerDuty(pagerDuty("resolve", "plan/2", null, null, null));
+		ProcessInstance instance = instanceOf(key);
+		assertThat(instance).isWaitingAt(REVIEW_ALERT);
+
+		driver.workToClosed(key);
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_IncidentClosed").hasNotPassed("EndEvent_ResolvedAlertReviewed");
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(incidents.findByKey(key).orElseThrow().status()).isEqualTo(IncidentStatus.CLOSED);
+	}
+
+	private ProcessInstance instanceOf(IncidentKey key) {
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key.value()).singleResult();
 	}
 
 	private ProcessInstance acknowledgedAndAssessed(String title, String service) {

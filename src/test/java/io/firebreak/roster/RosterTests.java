@@ -41,6 +41,27 @@ class RosterTests {
 	}
 
 	@Test
+	void refusesAShortIntegrationKeyAndATriageServiceItDoesNotHave() {
+		OwnedService guessable = new OwnedService("checkout", "Checkout", "platform", null, null, List.of("1234"));
+
+		assertThatThrownBy(() -> new Roster(List.of(OMAR), List.of(PLATFORM), List.of(guessable), "triage"))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("service 'checkout': an integration key is shorter than 16 characters")
+			.hasMessageContaining("triageService 'triage' is not one of the services")
+			.hasMessageNotContaining("1234");
+	}
+
+	@Test
+	void theDemoServicesTakeAlertsAndSendUnknownOnesToTriage() throws Exception {
+		Roster demo = DemoRoster.load();
+
+		assertThat(demo.triageService()).map(OwnedService::team).hasValue("platform");
+		assertThat(demo.service("checkout")).map(OwnedService::defaultImpact).hasValue("significant");
+		assertThat(demo.service("checkout").orElseThrow().integrationKeys()).containsExactly("firebreak-demo-key");
+		assertThat(demo.service("checkout").orElseThrow().toString()).doesNotContain("firebreak-demo-key");
+	}
+
+	@Test
 	void refusesDuplicatePeople() {
 		assertThatThrownBy(() -> new Roster(List.of(OMAR, OMAR), List.of(), List.of()))
 			.hasMessageContaining("'oncall' twice");
