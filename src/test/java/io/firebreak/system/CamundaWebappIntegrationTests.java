@@ -61,6 +61,7 @@ class CamundaWebappIntegrationTests {
 		get(browser, "/camunda/app/tasklist/default/");
 		HttpResponse<String> tasks = get(browser, "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + key
 				+ "&taskDefinitionKey=UserTask_AssessIncident");
+		assertThat(json.readTree(tasks.body())).as(tasks.body()).hasSize(1);
 		String taskId = json.readTree(tasks.body()).get(0).path("id").asText();
 		// Camunda's own CSRF protection: the token it handed out as a cookie goes back as a header
 		String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
