@@ -60,9 +60,6 @@ class IncidentApiController {
 	}
 
 	private Incident find(String key) {
-		if (!IncidentKey.isWellFormed(key)) {
-			throw new IncidentNotFound(key);
-		}
-		return incidents.findByKey(new IncidentKey(key)).orElseThrow(() -> new IncidentNotFound(key));
+		return incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
 	}
 }

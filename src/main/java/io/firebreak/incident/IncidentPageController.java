@@ -1,7 +1,5 @@
 package io.firebreak.incident;
 
-import static org.springframework.http.HttpStatus.NOT_FOUND;
-
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +10,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.firebreak.notification.NotificationRepository;
 
@@ -72,7 +69,6 @@ class IncidentPageController {
 	}
 
 	private Incident find(String key) {
-		return (IncidentKey.isWellFormed(key) ? incidents.findByKey(new IncidentKey(key)) : java.util.Optional.<Incident>empty())
-			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "No incident " + key));
+		return incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
 	}
 }

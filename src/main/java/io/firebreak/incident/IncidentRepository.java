@@ -52,6 +52,11 @@ public class IncidentRepository {
 			.optional();
 	}
 
+	/** A key as typed into a URL: a malformed one finds nothing, like an unknown one. */
+	public Optional<Incident> findByKey(String key) {
+		return IncidentKey.isWellFormed(key) ? findByKey(new IncidentKey(key)) : Optional.empty();
+	}
+
 	/** Worst severity first, untriaged incidents on top since nobody has judged them yet. */
 	public List<Incident> findOpen() {
 		return jdbc.sql("select " + COLUMNS + " from incident where status not in ('RESOLVED', 'CLOSED') "

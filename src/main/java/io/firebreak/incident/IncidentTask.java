@@ -111,10 +111,6 @@ public enum IncidentTask {
 	/** Validates the submitted form, moves the incident on, and says what happened for the timeline. */
 	abstract String apply(Incident incident, IncidentResponseVariables form, String actor, Instant at, Roster roster);
 
-	public String taskDefinitionKey() {
-		return taskDefinitionKey;
-	}
-
 	Kind timelineKind() {
 		return timelineKind;
 	}

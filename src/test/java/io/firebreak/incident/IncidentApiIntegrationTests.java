@@ -119,6 +119,8 @@ class IncidentApiIntegrationTests {
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(body(unknown).path("error").asText()).isEqualTo("not found");
 		assertThat(http.get("ic", "/api/incidents/whatever/timeline").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(http.get("ic", "/incidents/INC-1999-0001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(http.get("ic", "/incidents/whatever/task").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
 		ResponseEntity<String> stranger = http.post(null, "/api/incidents", CHECKOUT_ERRORS);
 		assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
