@@ -45,6 +45,7 @@ public class IncidentTimeline {
 			case SENT -> "sent";
 			case CAPTURED -> "kept in the outbox (no SMTP server configured)";
 			case PENDING -> "not yet attempted";
+			case SENDING -> "being sent";
 			case FAILED -> "FAILED after " + n.attempts() + " attempt" + (n.attempts() == 1 ? "" : "s") + ": "
 					+ n.lastError();
 		};

@@ -31,10 +31,35 @@ public class NotificationRepository {
 		return findByKey(n.key()).orElseThrow();
 	}
 
+	/**
+	 * Claims the notification for {@code node} until {@code until}, unless it was delivered or
+	 * another sender's claim still holds. Returns whether this sender may send it.
+	 */
+	boolean claim(long id, String node, Instant until, Instant now) {
+		return jdbc.sql("""
+				update notification set status = 'SENDING', sending_by = ?, sending_until = ?
+				where id = ? and status not in ('SENT', 'CAPTURED') and (status <> 'SENDING' or sending_until < ?)""")
+			.params(node, Timestamp.from(until), id, Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Releases the claims {@code node} held when it stopped: their sends were cut off, and may or
+	 * may not have reached the server. Their jobs run again at once and send them again.
+	 */
+	int releaseClaimsOf(String node) {
+		return jdbc.sql("""
+				update notification set status = 'FAILED', sending_by = null, sending_until = null,
+				  last_error = 'Interrupted: node ' || sending_by || ' stopped while sending; sending again'
+				where status = 'SENDING' and sending_by = ?""")
+			.param(node)
+			.update();
+	}
+
 	void recordAttempt(long id, NotificationStatus status, String error, Instant at) {
 		jdbc.sql("""
 				update notification set status = ?, attempts = attempts + 1, last_error = ?,
-				  sent_at = case when ? then ? else sent_at end
+				  sent_at = case when ? then ? else sent_at end, sending_by = null, sending_until = null
 				where id = ?""")
 			.params(status.name(), error, status.delivered(), Timestamp.from(at), id)
 			.update();
@@ -42,6 +67,14 @@ public class NotificationRepository {
 
 	public Optional<Notification> findByKey(String key) {
 		return jdbc.sql("select * from notification where notification_key = ?").param(key).query(this::map).optional();
+	}
+
+	/** The node that holds the claim on a notification being sent, to say so in a retry's message. */
+	Optional<String> claimHolder(long id) {
+		return jdbc.sql("select sending_by from notification where id = ? and status = 'SENDING'")
+			.param(id)
+			.query(String.class)
+			.optional();
 	}
 
 	public Optional<Notification> find(long id) {

@@ -1,22 +1,32 @@
 package io.firebreak.notification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.firebreak.system.ClusterNode;
+
 /**
  * Sends a notification once. The record of each attempt commits on its own, before the
  * engine's job transaction decides anything: a failed attempt stays visible (outbox, incident
  * page, dashboard) while the job is retried, and a job retried after a delivery that went
- * through finds it sent and does not send again.
+ * through finds it sent and does not send again. While it is handed to its server the
+ * notification is claimed for as long as the sending job's lock lasts, so a job that runs twice
+ * at once (on two nodes, after its lock expired) sends it only once.
  */
 @Service
 public class Notifier {
@@ -27,10 +37,13 @@ public class Notifier {
 	private final TransactionTemplate ownTransaction;
 	private final Clock clock;
 	private final String mailDomain;
+	private final ClusterNode node;
+	private final Duration jobLockTime;
 
 	Notifier(NotificationRepository notifications, List<NotificationChannel> channels, MailTemplates templates,
 			PlatformTransactionManager transactions, Clock clock,
-			@Value("${firebreak.mail.message-id-domain}") String mailDomain) {
+			@Value("${firebreak.mail.message-id-domain}") String mailDomain, ClusterNode node,
+			@Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
 		this.notifications = notifications;
 		this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::channel, Function.identity()));
 		this.templates = templates;
@@ -38,6 +51,8 @@ public class Notifier {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.mailDomain = mailDomain;
+		this.node = node;
+		this.jobLockTime = Duration.ofMillis(jobLockMillis);
 	}
 
 	public Notification send(NotificationRequest request) {
@@ -45,6 +60,14 @@ public class Notifier {
 			.orElseGet(() -> notifications.insert(render(request))));
 		if (notification.status().delivered()) {
 			return notification;
+		}
+		if (!claim(notification)) {
+			Optional<Notification> now = notifications.find(notification.id());
+			if (now.isPresent() && now.get().status().delivered()) {
+				return now.get();
+			}
+			throw new DeliveryFailure("Not sent now: " + notification.key() + " is being sent by node "
+					+ notifications.claimHolder(notification.id()).orElse("?") + "; will check again", false, null);
 		}
 		NotificationChannel channel = channels.get(notification.channel());
 		try {
@@ -55,7 +78,23 @@ public class Notifier {
 			record(notification, NotificationStatus.FAILED, failure.getMessage());
 			throw failure;
 		}
+		catch (RuntimeException unexpected) {
+			record(notification, NotificationStatus.FAILED, "Failed: " + unexpected);
+			throw unexpected;
+		}
 		return notifications.find(notification.id()).orElseThrow();
+	}
+
+	// The claim lasts as long as the lock of the job that sends: once that lock expires, another
+	// node may run the job, and then it must be able to send if this sender died.
+	private boolean claim(Notification notification) {
+		Instant now = clock.instant();
+		JobExecutorContext job = Context.getJobExecutorContext();
+		Date lockExpires = job == null || job.getCurrentJob() == null ? null
+				: job.getCurrentJob().getLockExpirationTime();
+		Instant until = lockExpires != null ? lockExpires.toInstant() : now.plus(jobLockTime);
+		return Boolean.TRUE.equals(
+				ownTransaction.execute(status -> notifications.claim(notification.id(), node.id(), until, now)));
 	}
 
 	private void record(Notification notification, NotificationStatus outcome, String error) {

@@ -1,0 +1,75 @@
+package io.firebreak.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A person's command (completing a task, say) that loses the engine's optimistic lock to a job
+ * running in the same incident on this or another node is run again, in a transaction of its
+ * own, instead of answering the person with an error: the losing transaction was rolled back
+ * whole, so running it again is what the person asked for. Only outermost commands outside any
+ * caller's transaction are retried; the job executor handles its own conflicts.
+ */
+@Component
+class OptimisticLockRetries extends AbstractProcessEnginePlugin {
+
+	static final int ATTEMPTS = 4;
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<CommandInterceptor> interceptors = new ArrayList<>();
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+		}
+		interceptors.add(new RetryOnOptimisticLock());
+		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+	}
+
+	static class RetryOnOptimisticLock extends CommandInterceptor {
+
+		@Override
+		public <T> T execute(Command<T> command) {
+			if (!retryable(command)) {
+				return next.execute(command);
+			}
+			for (int attempt = 1;; attempt++) {
+				try {
+					return next.execute(command);
+				}
+				catch (OptimisticLockingException lost) {
+					if (attempt >= ATTEMPTS) {
+						throw lost;
+					}
+					pause(attempt);
+				}
+			}
+		}
+
+		private static boolean retryable(Command<?> command) {
+			return Context.getCommandContext() == null && Context.getJobExecutorContext() == null
+					&& !(command instanceof AcquireJobsCmd)
+					&& !TransactionSynchronizationManager.isActualTransactionActive();
+		}
+
+		private static void pause(int attempt) {
+			try {
+				Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L << attempt));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting to run a command again", e);
+			}
+		}
+	}
+}
