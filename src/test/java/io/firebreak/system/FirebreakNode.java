@@ -43,7 +43,7 @@ public final class FirebreakNode implements AutoCloseable {
 	public FirebreakNode start() throws IOException, InterruptedException {
 		Files.createDirectories(workDirectory);
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+ExitOnOutOfMemoryError",
-				"-jar", jar().toString(), "--server.port=" + port, "--firebreak.node-id=" + name,
+				"-jar", jar().toAbsolutePath().toString(), "--server.port=" + port, "--firebreak.node-id=" + name,
 				"--firebreak.base-url=http://127.0.0.1:" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		File log = workDirectory.resolve(name + ".log").toFile();

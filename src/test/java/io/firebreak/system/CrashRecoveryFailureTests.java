@@ -1,0 +1,141 @@
+package io.firebreak.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * {@code kill -9} in the middle of work, five times over, on the default H2 file database.
+ * Firebreak runs from its jar in a JVM of its own; clients declare incidents, post alerts and
+ * complete tasks while it works, and the mail server has just stopped answering, so pages are in
+ * the middle of being sent. Then the JVM is killed and started again. Everything that was answered
+ * (201, 202, 204) must be there, with its plan, tasks and timers; keys stay unique and gapless;
+ * every page pending at the crash goes out within 30 s of the restart, and no mail goes out twice.
+ */
+class CrashRecoveryFailureTests {
+
+	static final int ROUNDS = 5;
+	static final Duration PAGES_OUT_WITHIN = Duration.ofSeconds(30);
+
+	final Path work = Path.of("target/failure/crash");
+	GreenMail mail;
+	SmtpGate gate;
+	FirebreakNode node;
+	final CrashLedger ledger = new CrashLedger();
+	final List<String> figures = new ArrayList<>();
+
+	@BeforeEach
+	void start() throws Exception {
+		FileSystemUtils.deleteRecursively(work);
+		mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		mail.start();
+		gate = new SmtpGate(mail.getSmtp().getPort());
+		node = new FirebreakNode("crash-node", work, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + gate.port(), "--logging.level.root=WARN").start();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		node.kill();
+		gate.close();
+		mail.stop();
+		figures.forEach(System.out::println);
+	}
+
+	@Test
+	void killNineDuringDeclarationsAlertsAndTaskWorkLosesNothingAnsweredAndSendsEveryPageOnce() throws Exception {
+		for (int round = 1; round <= ROUNDS; round++) {
+			gate.open();
+			CrashTraffic traffic = CrashTraffic.start(node, ledger, round);
+			Thread.sleep(3_000);
+			// New sends hang from here on; sends already under way finish first, so the crash
+			// cuts pages in the middle of their work, not in the middle of the server's reply.
+			gate.hang();
+			Thread.sleep(1_000);
+			node.kill();
+			long killedAt = System.nanoTime();
+			traffic.stop();
+			Set<String> pendingAtCrash = new HashSet<>(ledger.incidents());
+			pendingAtCrash.removeAll(CrashMail.pagedIncidents(mail));
+			assertThat(pendingAtCrash).as("pages cut off by the crash in round %d", round).isNotEmpty();
+
+			gate.open();
+			node.start();
+			long upAt = System.nanoTime();
+			long lastPage = CrashMail.awaitPages(mail, ledger.incidents(), upAt + PAGES_OUT_WITHIN.toNanos());
+			figures.add("round %d: answered %d declarations, %d alerts, %d task completions; %d pages pending at the crash; restart took %.1f s; every page out %.1f s after the restart"
+				.formatted(round, traffic.declared(), traffic.alerts(), traffic.completed(), pendingAtCrash.size(),
+						(upAt - killedAt) / 1e9, (lastPage - upAt) / 1e9));
+
+			assertEverythingAnsweredIsThere();
+			assertThat(CrashMail.sentMoreThanOnce(mail)).as("mails sent more than once").isEmpty();
+		}
+	}
+
+	private void assertEverythingAnsweredIsThere() throws Exception {
+		NodeHttp http = node.http();
+		assertThat(ledger.refusals()).as("answers other than done").isEmpty();
+		assertThat(ledger.answeredKeys()).as("keys answered twice").doesNotHaveDuplicates();
+		long highest = 0;
+		for (String key : ledger.incidents()) {
+			assertThat(http.get("admin", "/api/incidents/" + key).status()).as(key).isEqualTo(200);
+			JsonNode instances = http.get("admin", "/engine-rest/process-instance?businessKey=" + key).json();
+			assertThat(instances).as("plan of " + key).hasSize(1);
+			String instance = instances.get(0).path("id").asText();
+			JsonNode tasks = http.get("admin", "/engine-rest/task?processInstanceId=" + instance).json();
+			assertThat(tasks).as("open tasks of " + key).isNotEmpty();
+			boolean awaitingAcknowledgement = false;
+			for (JsonNode task : tasks) {
+				awaitingAcknowledgement |= task.path("taskDefinitionKey").asText().equals("UserTask_AcknowledgePage");
+			}
+			if (awaitingAcknowledgement) {
+				assertThat(http.get("admin", "/engine-rest/job?timers=true&processInstanceId=" + instance).json())
+					.as("acknowledgement timer of " + key).isNotEmpty();
+			}
+			highest = Math.max(highest, sequence(key));
+		}
+		// Gapless: every number up to the last key exists, none after it. Declarations cut off by
+		// the crash before their answer may or may not have committed; either way, no hole.
+		long last = 0;
+		while (http.get("admin", "/api/incidents/" + key(last + 1)).status() == 200) {
+			last++;
+		}
+		assertThat(last).as("last key").isGreaterThanOrEqualTo(highest);
+		for (long n = last + 2; n <= last + 5; n++) {
+			assertThat(http.get("admin", "/api/incidents/" + key(n)).status()).as("no key after a hole: " + key(n)).isEqualTo(404);
+		}
+		JsonNode listed = http.get("admin", "/api/incidents").json();
+		if (listed.size() < 500) {
+			assertThat(listed.size()).as("incidents listed").isEqualTo(last);
+		}
+		for (String task : ledger.completedTasks()) {
+			JsonNode history = http.get("admin", "/engine-rest/history/task?taskId=" + task).json();
+			assertThat(history).as("completed task " + task).hasSize(1);
+			assertThat(history.get(0).path("endTime").isNull()).as("completed task %s has ended", task).isFalse();
+		}
+	}
+
+	private static String key(long sequence) {
+		return "INC-%d-%04d".formatted(Year.now().getValue(), sequence);
+	}
+
+	private static long sequence(String key) {
+		return Long.parseLong(key.substring(key.lastIndexOf('-') + 1));
+	}
+}
