@@ -61,9 +61,18 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/backups/**")
+				.hasAuthority(ADMINS)
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
+				.accessDeniedHandler((request, response, denied) -> {
+					response.setStatus(HttpStatus.FORBIDDEN.value());
+					response.setContentType("application/json");
+					response.getWriter()
+						.write("{\"error\":\"forbidden\",\"detail\":\"this needs a Firebreak administrator\"}");
+				}))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.build();
