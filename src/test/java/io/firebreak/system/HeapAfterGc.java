@@ -18,7 +18,7 @@ final class HeapAfterGc {
 		if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
 			throw new IllegalStateException("jcmd GC.run failed: " + new String(gc.getInputStream().readAllBytes()));
 		}
-		String metrics = node.http().get("admin", "/actuator/prometheus").body();
+		String metrics = node.http().getText("admin", "/actuator/prometheus").body();
 		long used = 0;
 		for (String line : metrics.split("\n")) {
 			if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
@@ -26,7 +26,7 @@ final class HeapAfterGc {
 			}
 		}
 		if (used == 0) {
-			throw new IllegalStateException("no jvm_memory_used_bytes for the heap on /actuator/prometheus");
+			throw new IllegalStateException("no jvm_memory_used_bytes for the heap on /actuator/prometheus: " + metrics);
 		}
 		return used;
 	}

@@ -46,11 +46,21 @@ public final class NodeHttp {
 	}
 
 	public Answer get(String user, String path) throws IOException, InterruptedException {
-		return answer(request(user, path).GET());
+		return answer(request(user, path).header("Accept", "application/json").GET());
+	}
+
+	/** A page, as a browser asks for it. */
+	public Answer page(String user, String path) throws IOException, InterruptedException {
+		return answer(request(user, path).header("Accept", "text/html").GET());
+	}
+
+	/** A plain-text resource, such as the Prometheus scrape. */
+	public Answer getText(String user, String path) throws IOException, InterruptedException {
+		return answer(request(user, path).header("Accept", "text/plain").GET());
 	}
 
 	public Answer post(String user, String path, Object json) throws IOException, InterruptedException {
-		return answer(request(user, path).header("Content-Type", "application/json")
+		return answer(request(user, path).header("Accept", "application/json").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))));
 	}
 
@@ -80,8 +90,7 @@ public final class NodeHttp {
 	}
 
 	private HttpRequest.Builder request(String user, String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60))
-			.header("Accept", "application/json");
+		HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60));
 		if (user != null) {
 			request.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));

@@ -162,9 +162,9 @@ final class SoakTraffic {
 	private NodeHttp.Answer view() throws Exception {
 		String key = lastIncident;
 		return switch (ThreadLocalRandom.current().nextInt(4)) {
-			case 0 -> http.get("ic", "/");
+			case 0 -> http.page("ic", "/");
 			case 1 -> http.get("ic", "/api/incidents?open=true");
-			case 2 -> key == null ? null : http.get("ic", "/incidents/" + key);
+			case 2 -> key == null ? null : http.page("ic", "/incidents/" + key);
 			default -> key == null ? null : http.get("ic", "/api/incidents/" + key + "/timeline");
 		};
 	}
