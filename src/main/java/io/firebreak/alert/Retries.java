@@ -5,13 +5,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * Runs a delivery's transaction again when it lost a race it could not see coming: two nodes
  * creating one group, a lock wait that timed out, the engine's optimistic lock on an instance a
- * person was completing a task in. Anything else fails at once.
+ * person was completing a task in (or its half-way view of that instance's execution tree, a
+ * {@link PvmException}). Anything else fails at once.
  */
 final class Retries {
 
@@ -38,7 +40,7 @@ final class Retries {
 	static boolean lostARace(Throwable e) {
 		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PessimisticLockingFailureException || cause instanceof DuplicateKeyException
-					|| cause instanceof OptimisticLockingException) {
+					|| cause instanceof OptimisticLockingException || cause instanceof PvmException) {
 				return true;
 			}
 			// H2: 50200 lock timeout, 40001 deadlock; PostgreSQL: 40001 serialization, 40P01 deadlock, 23505 unique

@@ -11,18 +11,23 @@ import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A person's command (completing a task, say) that loses the engine's optimistic lock to a job
- * running in the same incident on this or another node is run again, in a transaction of its
- * own, instead of answering the person with an error: the losing transaction was rolled back
- * whole, so running it again is what the person asked for. Only outermost commands outside any
+ * A person's command (completing a task, say) that loses a race with a job or an alert working
+ * on the same incident, on this node or another, is run again, in a transaction of its own,
+ * instead of answering the person with an error: the losing transaction was rolled back whole, so
+ * running it again is what the person asked for. A race is lost in one of two ways: the engine's
+ * optimistic lock, or (read committed) a half-way view of an execution tree that the other
+ * transaction changed between two reads, which the engine reports as a {@link PvmException}
+ * (for example "cannot signal execution …: it has no current activity" when an alert's event
+ * subprocess started while the task was being completed). Only outermost commands outside any
  * caller's transaction are retried; the job executor handles its own conflicts.
  */
 @Component
-class OptimisticLockRetries extends AbstractProcessEnginePlugin {
+class ConcurrentChangeRetries extends AbstractProcessEnginePlugin {
 
 	static final int ATTEMPTS = 4;
 
@@ -32,11 +37,11 @@ class OptimisticLockRetries extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
 			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
 		}
-		interceptors.add(new RetryOnOptimisticLock());
+		interceptors.add(new RetryOnConcurrentChange());
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 
-	static class RetryOnOptimisticLock extends CommandInterceptor {
+	static class RetryOnConcurrentChange extends CommandInterceptor {
 
 		@Override
 		public <T> T execute(Command<T> command) {
@@ -47,7 +52,7 @@ class OptimisticLockRetries extends AbstractProcessEnginePlugin {
 				try {
 					return next.execute(command);
 				}
-				catch (OptimisticLockingException lost) {
+				catch (OptimisticLockingException | PvmException lost) {
 					if (attempt >= ATTEMPTS) {
 						throw lost;
 					}
