@@ -154,6 +154,21 @@ class IncidentApiIntegrationTests {
 	}
 
 	@Test
+	void aTaskCompletedTwiceAnswersTheSecondTimeThatItIsGone() throws Exception {
+		String key = body(http.post("ic", "/api/incidents", CHECKOUT_ERRORS)).path("key").asText();
+		String taskId = taskOf("ic", key, "Assess incident");
+		Map<String, Object> assessment = Map.of("impact", "significant", "urgency", "high", "service", "checkout",
+				"commander", "ic", "communicationsLead", "comms", "scribe", "oncall2");
+		assertThat(http.post("ic", "/engine-rest/task/" + taskId + "/complete", variables(assessment)).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		ResponseEntity<String> again = http.post("ic", "/engine-rest/task/" + taskId + "/complete", variables(assessment));
+
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(body(again).path("message").asText()).contains("This task no longer exists");
+	}
+
+	@Test
 	void concurrentDeclarationsGetUniqueSequentialKeys() throws Exception {
 		int declarations = 12;
 		ExecutorService pool = Executors.newFixedThreadPool(6);

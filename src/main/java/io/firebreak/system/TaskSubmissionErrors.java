@@ -5,16 +5,16 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Registers {@link RejectedFormSubmissionMapper} in every Jersey application: /engine-rest and
+ * Registers {@link TaskSubmissionErrorMapper} in every Jersey application: /engine-rest and
  * the webapps' own API (/camunda/api/engine), through which Tasklist submits its forms. Listed
  * in META-INF/services so Jersey finds it; Camunda builds those applications itself.
  */
-public class RejectedFormSubmissions implements ForcedAutoDiscoverable {
+public class TaskSubmissionErrors implements ForcedAutoDiscoverable {
 
 	@Override
 	public void configure(FeatureContext context) {
-		if (!context.getConfiguration().isRegistered(RejectedFormSubmissionMapper.class)) {
-			context.register(RejectedFormSubmissionMapper.class);
+		if (!context.getConfiguration().isRegistered(TaskSubmissionErrorMapper.class)) {
+			context.register(TaskSubmissionErrorMapper.class);
 		}
 	}
 }
