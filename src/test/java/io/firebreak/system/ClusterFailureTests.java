@@ -76,7 +76,7 @@ class ClusterFailureTests {
 
 	static FirebreakNode node(String name, SmtpGate gate) {
 		return new FirebreakNode(name, Path.of("target/failure/cluster", database.name(), name),
-				"--spring.profiles.active=demo", "--spring.datasource.url=" + database.url(),
+				"--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + PostgresDatabase.user(), "--spring.datasource.password=",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + gate.port());
 	}

@@ -64,6 +64,11 @@ public final class NodeHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))));
 	}
 
+	public Answer put(String user, String path, Object json) throws IOException, InterruptedException {
+		return answer(request(user, path).header("Accept", "application/json").header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))));
+	}
+
 	/** Posts a body as it is, for payloads recorded byte for byte (Alertmanager, PagerDuty). */
 	public Answer postRaw(String path, String authorization, byte[] body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60))
