@@ -36,7 +36,7 @@ class IncidentPageController {
 	String dashboard(Model model) {
 		model.addAttribute("open", incidents.findOpen());
 		model.addAttribute("recent", incidents.findRecent(20).stream().filter(i -> !i.status().isOpen()).toList());
-		model.addAttribute("failedNotifications", notifications.failedForOpenIncidents());
+		model.addAttribute("failedNotifications", notifications.failedForIncidentsNotClosed());
 		return "incident/dashboard";
 	}
 

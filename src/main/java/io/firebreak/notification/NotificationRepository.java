@@ -95,11 +95,15 @@ public class NotificationRepository {
 			.list();
 	}
 
-	/** Failed deliveries of incidents still being worked, for the dashboard's warning. */
-	public List<Notification> failedForOpenIncidents() {
+	/**
+	 * Failed deliveries of incidents not yet closed, for the dashboard's warning. A resolved incident
+	 * counts: its resolution notice is sent after it is resolved, and the plan closes it only once
+	 * the notice went out.
+	 */
+	public List<Notification> failedForIncidentsNotClosed() {
 		return jdbc.sql("""
 				select n.* from notification n join incident i on i.incident_key = n.incident_key
-				where n.status = 'FAILED' and i.status not in ('RESOLVED', 'CLOSED') order by n.created_at""")
+				where n.status = 'FAILED' and i.status <> 'CLOSED' order by n.created_at""")
 			.query(this::map)
 			.list();
 	}

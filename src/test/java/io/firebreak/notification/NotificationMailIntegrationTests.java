@@ -132,7 +132,7 @@ class NotificationMailIntegrationTests {
 		Notification failed = notifications.findByKey(key + "/page/0").orElseThrow();
 		assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
 		assertThat(failed.attempts()).isEqualTo(retries.size());
-		assertThat(notifications.failedForOpenIncidents()).extracting(Notification::key).contains(key + "/page/0");
+		assertThat(notifications.failedForIncidentsNotClosed()).extracting(Notification::key).contains(key + "/page/0");
 
 		smtp.start();
 		engine.getManagementService().setJobRetries(page.getId(), 1); // what Cockpit's "Retry" does
@@ -144,6 +144,18 @@ class NotificationMailIntegrationTests {
 		assertThat(delivered.attempts()).isEqualTo(retries.size() + 1);
 		assertThat(delivered.sentAt()).isNotNull();
 		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void aFailedResolutionNoticeShowsOnTheDashboardThoughItsIncidentIsResolved() throws Exception {
+		ProcessInstance instance = driver.declare("Payments slow", "payments", "minor", "low", false);
+		driver.workToResolved(instance, "minor", "low");
+		smtp.stop();
+		assertThatThrownBy(() -> driver.runJob(instance)).hasMessageContaining("Mail to admin@firebreak.example");
+
+		assertThat(notifications.failedForIncidentsNotClosed()).extracting(Notification::key)
+			.contains(instance.getBusinessKey() + "/resolution/email");
+		smtp.start();
 	}
 
 	@Test
