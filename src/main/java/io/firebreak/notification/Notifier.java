@@ -70,9 +70,9 @@ public class Notifier {
 					+ notifications.claimHolder(notification.id()).orElse("?") + "; will check again", false, null);
 		}
 		NotificationChannel channel = channels.get(notification.channel());
+		NotificationStatus outcome;
 		try {
-			NotificationStatus outcome = channel.deliver(notification);
-			record(notification, outcome, null);
+			outcome = channel.deliver(notification);
 		}
 		catch (DeliveryFailure failure) {
 			record(notification, NotificationStatus.FAILED, failure.getMessage());
@@ -82,6 +82,9 @@ public class Notifier {
 			record(notification, NotificationStatus.FAILED, "Failed: " + unexpected);
 			throw unexpected;
 		}
+		// Once the server has it, a failure to write that down is no failed delivery: the
+		// notification stays claimed, so the job's retry does not send it again while the claim holds.
+		record(notification, outcome, null);
 		return notifications.find(notification.id()).orElseThrow();
 	}
 

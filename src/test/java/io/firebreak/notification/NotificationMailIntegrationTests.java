@@ -3,6 +3,11 @@ package io.firebreak.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -51,7 +59,7 @@ class NotificationMailIntegrationTests {
 	@Autowired
 	Roster roster;
 
-	@Autowired
+	@MockitoSpyBean
 	NotificationRepository notifications;
 
 	@Autowired
@@ -156,6 +164,22 @@ class NotificationMailIntegrationTests {
 		assertThat(notifications.failedForIncidentsNotClosed()).extracting(Notification::key)
 			.contains(instance.getBusinessKey() + "/resolution/email");
 		smtp.start();
+	}
+
+	@Test
+	void aMailThatWentOutButCouldNotBeRecordedIsNotSentAgainByTheRetry() throws Exception {
+		ProcessInstance instance = driver.declare("Checkout errors", "checkout", "significant", "high", false);
+		String key = instance.getBusinessKey();
+		doThrow(new CannotCreateTransactionException("Could not open JDBC Connection for transaction"))
+			.when(notifications).recordAttempt(anyLong(), eq(NotificationStatus.SENT), isNull(), any());
+		assertThatThrownBy(() -> driver.runJob(instance)).hasMessageContaining("Could not open JDBC Connection");
+		Mockito.reset(notifications);
+
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(notifications.findByKey(key + "/page/0").orElseThrow().status()).as("still claimed, not failed")
+			.isEqualTo(NotificationStatus.SENDING);
+		assertThatThrownBy(() -> driver.runJob(instance)).hasMessageContaining("is being sent by node");
+		assertThat(smtp.getReceivedMessages()).as("the retry did not send it again").hasSize(1);
 	}
 
 	@Test
