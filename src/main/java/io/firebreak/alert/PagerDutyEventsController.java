@@ -2,6 +2,7 @@ package io.firebreak.alert;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,18 +19,20 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * PagerDuty's Events API v2 at its own path, so that a sender only swaps the host. Answers as
- * PagerDuty does ({@code status}, {@code message}, {@code dedup_key} or {@code errors}); errors
- * also carry Firebreak's {@code error} and {@code detail}.
+ * PagerDuty does ({@code status}, {@code message}, {@code dedup_key} or {@code errors}); an
+ * accepted event also carries Firebreak's {@code incident} and {@code result} (declared, appended,
+ * duplicate or no_open_incident, as the Alertmanager receiver's {@code status}), errors
+ * Firebreak's {@code error} and {@code detail}.
  */
 @RestController
 class PagerDutyEventsController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record EventsResponse(String status, String message, @JsonProperty("dedup_key") String dedupKey,
-			String incident, List<String> errors, String error, String detail) {
+			String incident, String result, List<String> errors, String error, String detail) {
 
 		static EventsResponse failed(String status, String message, String error, String detail) {
-			return new EventsResponse(status, message, null, null, List.of(detail), error, detail);
+			return new EventsResponse(status, message, null, null, null, List.of(detail), error, detail);
 		}
 	}
 
@@ -44,7 +47,8 @@ class PagerDutyEventsController {
 		AlertIntake.Outcome outcome = intake.pagerDuty(
 				AlertPayloads.read(request.getContentLengthLong(), request.getInputStream()));
 		return ResponseEntity.accepted().body(new EventsResponse("success", "Event processed", outcome.groupKey(),
-				outcome.incident().map(Object::toString).orElse(null), null, null, null));
+				outcome.incident().map(Object::toString).orElse(null),
+				outcome.result().name().toLowerCase(Locale.ROOT), null, null, null));
 	}
 
 	@ExceptionHandler(InvalidInput.class)

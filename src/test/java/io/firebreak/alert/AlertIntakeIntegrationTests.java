@@ -109,6 +109,7 @@ class AlertIntakeIntegrationTests {
 		assertThat(trigger.status()).isEqualTo(202);
 		assertThat(trigger.text("status")).isEqualTo("success");
 		assertThat(trigger.text("message")).isEqualTo("Event processed");
+		assertThat(trigger.text("result")).isEqualTo("declared");
 		assertThat(trigger.text("dedup_key")).isEqualTo("identity/login-failures");
 		IncidentKey key = new IncidentKey(trigger.text("incident"));
 		Incident incident = incidents.findByKey(key).orElseThrow();
@@ -117,8 +118,10 @@ class AlertIntakeIntegrationTests {
 		assertThat(incident.type()).as("identity's plan").isEqualTo(IncidentType.SECURITY);
 		assertThat(incident.urgency()).as("severity error").isEqualTo(Urgency.HIGH);
 
-		assertThat(http.pagerDuty(recorded("pagerduty-trigger-all-fields.json")).text("dedup_key"))
-			.isEqualTo("identity/login-failures");
+		AlertHttp.Answer resent = http.pagerDuty(recorded("pagerduty-trigger-all-fields.json"));
+		assertThat(resent.text("dedup_key")).isEqualTo("identity/login-failures");
+		assertThat(resent.text("status")).isEqualTo("success");
+		assertThat(resent.text("result")).isEqualTo("duplicate");
 		assertThat(http.pagerDuty(pagerDuty("acknowledge", "identity/login-failures", null, null, null)).status())
 			.isEqualTo(202);
 		assertThat(http.pagerDuty(pagerDuty("resolve", "identity/login-failures", null, null, null)).text("incident"))
