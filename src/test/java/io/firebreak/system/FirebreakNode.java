@@ -123,6 +123,17 @@ public final class FirebreakNode implements AutoCloseable {
 		kill();
 	}
 
+	/** Deletes a work directory left by an earlier run, so that the next node starts with an empty database. */
+	public static void deleteWorkDirectory(Path workDirectory) throws IOException {
+		if (Files.exists(workDirectory)) {
+			try (Stream<Path> files = Files.walk(workDirectory)) {
+				for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+	}
+
 	static Path jar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
 			return files.filter(f -> f.getFileName().toString().matches("firebreak-.*\\.jar"))
