@@ -1,6 +1,9 @@
 package io.firebreak.system;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,6 +62,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler(AuthorizationException.class)
 	ResponseEntity<ApiError> forbidden(AuthorizationException e) {
 		return respond(HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this: " + firstLine(e.getMessage()));
+	}
+
+	// Waited too long for a lock another transaction held (the incident key counter under a burst
+	// of declarations, say): the transaction was rolled back, and trying again later is right.
+	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ApiError> busy(DataAccessException e) {
+		log.warn("Busy: {}", firstLine(e.getMostSpecificCause().getMessage()));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "1")
+			.body(new ApiError("busy", "nothing was changed; too much is happening at once, try again in a moment"));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -35,6 +35,7 @@ class CrashRecoveryFailureTests {
 
 	final Path work = Path.of("target/failure/crash");
 	GreenMail mail;
+	ReceivedMail received;
 	SmtpGate gate;
 	FirebreakNode node;
 	final CrashLedger ledger = new CrashLedger();
@@ -45,6 +46,7 @@ class CrashRecoveryFailureTests {
 		FileSystemUtils.deleteRecursively(work);
 		mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 		mail.start();
+		received = new ReceivedMail(mail);
 		gate = new SmtpGate(mail.getSmtp().getPort());
 		node = new FirebreakNode("crash-node", work, "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + gate.port(), "--logging.level.root=WARN").start();
@@ -72,19 +74,19 @@ class CrashRecoveryFailureTests {
 			long killedAt = System.nanoTime();
 			traffic.stop();
 			Set<String> pendingAtCrash = new HashSet<>(ledger.incidents());
-			pendingAtCrash.removeAll(CrashMail.pagedIncidents(mail));
+			pendingAtCrash.removeAll(received.pagedIncidents());
 			assertThat(pendingAtCrash).as("pages cut off by the crash in round %d", round).isNotEmpty();
 
 			gate.open();
 			node.start();
 			long upAt = System.nanoTime();
-			long lastPage = CrashMail.awaitPages(mail, ledger.incidents(), upAt + PAGES_OUT_WITHIN.toNanos());
+			long lastPage = received.awaitPages(ledger.incidents(), upAt + PAGES_OUT_WITHIN.toNanos());
 			figures.add("round %d: answered %d declarations, %d alerts, %d task completions; %d pages pending at the crash; restart took %.1f s; every page out %.1f s after the restart"
 				.formatted(round, traffic.declared(), traffic.alerts(), traffic.completed(), pendingAtCrash.size(),
 						(upAt - killedAt) / 1e9, (lastPage - upAt) / 1e9));
 
 			assertEverythingAnsweredIsThere();
-			assertThat(CrashMail.sentMoreThanOnce(mail)).as("mails sent more than once").isEmpty();
+			assertThat(received.sentMoreThanOnce()).as("mails sent more than once").isEmpty();
 		}
 	}
 

@@ -1,7 +1,12 @@
 package io.firebreak.system;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -32,6 +37,53 @@ public record ReceivedMail(GreenMail server) {
 	public static String header(MimeMessage message, String name) {
 		try {
 			return message.getHeader(name, null);
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Incidents whose first page has arrived. */
+	public Set<String> pagedIncidents() {
+		return all().stream()
+			.filter(message -> header(message, "Message-ID").contains(".page.0@"))
+			.map(message -> header(message, "X-Firebreak-Incident"))
+			.collect(Collectors.toSet());
+	}
+
+	/** Waits until every incident's first page has arrived, and returns when (System.nanoTime()). */
+	public long awaitPages(Set<String> incidents, long deadlineNanos) throws InterruptedException {
+		while (true) {
+			Set<String> missing = new TreeSet<>(incidents);
+			missing.removeAll(pagedIncidents());
+			if (missing.isEmpty()) {
+				return System.nanoTime();
+			}
+			if (System.nanoTime() > deadlineNanos) {
+				throw new AssertionError("pages not out in time for " + missing.size() + " incidents: " + missing);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** Message-IDs that arrived more often than they have recipients (GreenMail keeps a copy per recipient). */
+	public List<String> sentMoreThanOnce() {
+		Map<String, Integer> arrived = new HashMap<>();
+		Map<String, Integer> recipients = new HashMap<>();
+		for (MimeMessage message : all()) {
+			arrived.merge(header(message, "Message-ID"), 1, Integer::sum);
+			recipients.put(header(message, "Message-ID"), recipientCount(message));
+		}
+		return arrived.entrySet().stream()
+			.filter(e -> e.getValue() > recipients.get(e.getKey()))
+			.map(e -> e.getKey() + " arrived " + e.getValue() + " times")
+			.sorted()
+			.toList();
+	}
+
+	private static int recipientCount(MimeMessage message) {
+		try {
+			return message.getAllRecipients().length;
 		}
 		catch (MessagingException e) {
 			throw new IllegalStateException(e);
