@@ -26,12 +26,16 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  * complete tasks while it works, and the mail server has just stopped answering, so pages are in
  * the middle of being sent. Then the JVM is killed and started again. Everything that was answered
  * (201, 202, 204) must be there, with its plan, tasks and timers; keys stay unique and gapless;
- * every page pending at the crash goes out within 30 s of the restart, and no mail goes out twice.
+ * every page pending at the crash goes out within seconds of the restart (the issue asks 30 s),
+ * and no mail goes out twice.
  */
 class CrashRecoveryFailureTests {
 
 	static final int ROUNDS = 5;
-	static final Duration PAGES_OUT_WITHIN = Duration.ofSeconds(30);
+	// The issue asks for 30 s. Held to 15 s: a page cut off by the crash is locked by the dead
+	// JVM until about 39 s after the kill, and the restart takes 10 to 15 s, so only the node
+	// releasing its own locks at start gets it out in seconds (measured: under 2 s).
+	static final Duration PAGES_OUT_WITHIN = Duration.ofSeconds(15);
 
 	final Path work = Path.of("target/failure/crash");
 	GreenMail mail;
