@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,18 +55,15 @@ public class Notifier {
 	}
 
 	public Notification send(NotificationRequest request) {
-		Notification notification = ownTransaction.execute(status -> notifications.findByKey(request.key())
-			.orElseGet(() -> notifications.insert(render(request))));
+		Instant until = claimUntil();
+		Claim claim = ownTransaction.execute(status -> claim(request, until));
+		Notification notification = claim.notification();
 		if (notification.status().delivered()) {
 			return notification;
 		}
-		if (!claim(notification)) {
-			Optional<Notification> now = notifications.find(notification.id());
-			if (now.isPresent() && now.get().status().delivered()) {
-				return now.get();
-			}
-			throw new DeliveryFailure("Not sent now: " + notification.key() + " is being sent by node "
-					+ notifications.claimHolder(notification.id()).orElse("?") + "; will check again", false, null);
+		if (claim.heldBy() != null) {
+			throw new DeliveryFailure("Not sent now: " + notification.key() + " is being sent by node " + claim.heldBy()
+					+ "; will check again", false, null);
 		}
 		NotificationChannel channel = channels.get(notification.channel());
 		NotificationStatus outcome;
@@ -88,16 +84,31 @@ public class Notifier {
 		return notifications.find(notification.id()).orElseThrow();
 	}
 
+	/** The notification, and the node sending it now when that is not this sender. */
+	private record Claim(Notification notification, String heldBy) {
+	}
+
+	// One transaction (one commit, on the path of every page) finds the notification or records it
+	// on its first send, and claims it unless it went out already or another sender holds it.
+	private Claim claim(NotificationRequest request, Instant until) {
+		Notification notification = notifications.findByKey(request.key())
+			.orElseGet(() -> notifications.insert(render(request)));
+		if (notification.status().delivered()
+				|| notifications.claim(notification.id(), node.id(), until, clock.instant())) {
+			return new Claim(notification, null);
+		}
+		Notification current = notifications.find(notification.id()).orElseThrow();
+		return new Claim(current,
+				current.status().delivered() ? null : notifications.claimHolder(current.id()).orElse("?"));
+	}
+
 	// The claim lasts as long as the lock of the job that sends: once that lock expires, another
 	// node may run the job, and then it must be able to send if this sender died.
-	private boolean claim(Notification notification) {
-		Instant now = clock.instant();
+	private Instant claimUntil() {
 		JobExecutorContext job = Context.getJobExecutorContext();
 		Date lockExpires = job == null || job.getCurrentJob() == null ? null
 				: job.getCurrentJob().getLockExpirationTime();
-		Instant until = lockExpires != null ? lockExpires.toInstant() : now.plus(jobLockTime);
-		return Boolean.TRUE.equals(
-				ownTransaction.execute(status -> notifications.claim(notification.id(), node.id(), until, now)));
+		return lockExpires != null ? lockExpires.toInstant() : clock.instant().plus(jobLockTime);
 	}
 
 	private void record(Notification notification, NotificationStatus outcome, String error) {
