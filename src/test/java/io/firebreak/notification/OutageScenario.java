@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.firebreak.system.EngineRest;
 import io.firebreak.system.FirebreakNode;
 import io.firebreak.system.NodeHttp;
 
@@ -66,8 +67,7 @@ final class OutageScenario {
 			JsonNode tasks = http.get("admin", query).json();
 			return tasks.size() == 1 ? tasks.get(0) : null;
 		});
-		NodeHttp.Answer completed = http.post(user, "/engine-rest/task/" + task.path("id").asText() + "/complete",
-				NodeHttp.variables(variables));
+		NodeHttp.Answer completed = new EngineRest(node).complete(user, task, variables);
 		assertThat(completed.status()).as("%s of %s: %s", taskDefinitionKey, key, completed.body()).isEqualTo(204);
 	}
 

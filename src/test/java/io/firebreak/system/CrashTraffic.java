@@ -22,6 +22,7 @@ final class CrashTraffic {
 			"Some checkouts fail");
 
 	private final NodeHttp http;
+	private final EngineRest engine;
 	private final CrashLedger ledger;
 	private final int round;
 	private final List<Thread> clients = new ArrayList<>();
@@ -32,6 +33,7 @@ final class CrashTraffic {
 
 	private CrashTraffic(FirebreakNode node, CrashLedger ledger, int round) {
 		this.http = node.http();
+		this.engine = new EngineRest(node);
 		this.ledger = ledger;
 		this.round = round;
 	}
@@ -112,16 +114,17 @@ final class CrashTraffic {
 
 	private void work() throws Exception {
 		for (JsonNode task : http.get("admin", "/engine-rest/task?taskDefinitionKey=UserTask_AcknowledgePage&maxResults=2").json()) {
-			complete(task.path("id").asText(), Map.of());
+			complete(task, Map.of());
 		}
 		for (JsonNode task : http.get("admin", "/engine-rest/task?taskDefinitionKey=UserTask_AssessIncident&maxResults=2").json()) {
-			complete(task.path("id").asText(), ASSESSMENT);
+			complete(task, ASSESSMENT);
 		}
 		Thread.sleep(50);
 	}
 
-	private void complete(String taskId, Map<String, Object> values) throws Exception {
-		NodeHttp.Answer answer = http.post("admin", "/engine-rest/task/" + taskId + "/complete", NodeHttp.variables(values));
+	private void complete(JsonNode task, Map<String, Object> values) throws Exception {
+		NodeHttp.Answer answer = engine.complete("admin", task, values);
+		String taskId = task.path("id").asText();
 		if (answer.status() == 204) {
 			ledger.completed(taskId);
 			completed.incrementAndGet();

@@ -37,6 +37,7 @@ final class SoakTraffic {
 			"UserTask_ReviewResolvedAlert", Map.of("alertReviewNote", "Seen"));
 
 	private final NodeHttp http;
+	private final EngineRest engine;
 	private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
 	private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 	private final List<String> openGroups = Collections.synchronizedList(new ArrayList<>());
@@ -46,6 +47,7 @@ final class SoakTraffic {
 
 	SoakTraffic(FirebreakNode node) {
 		this.http = node.http();
+		this.engine = new EngineRest(node);
 	}
 
 	void run(Duration duration) throws InterruptedException {
@@ -153,8 +155,7 @@ final class SoakTraffic {
 					errors.add("no values for task " + definition);
 					continue;
 				}
-				timed("complete " + definition, () -> http.post("admin",
-						"/engine-rest/task/" + task.path("id").asText() + "/complete", NodeHttp.variables(values)));
+				timed("complete " + definition, () -> engine.complete("admin", task, values));
 			}
 		}
 		catch (Exception e) {
