@@ -71,7 +71,7 @@ class SecurityConfiguration {
 					response.setStatus(HttpStatus.FORBIDDEN.value());
 					response.setContentType("application/json");
 					response.getWriter()
-						.write("{\"error\":\"forbidden\",\"detail\":\"this needs a Firebreak administrator\"}");
+						.write("{\"error\":\"forbidden\",\"detail\":\"your roles do not allow this\"}");
 				}))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
