@@ -1,6 +1,8 @@
 package io.firebreak.incident;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -70,12 +72,41 @@ public class IncidentLifecycle {
 		return chosen;
 	}
 
-	public void completeTask(IncidentKey key, IncidentTask task, IncidentResponseVariables form, String actor,
-			String taskName) {
+	/**
+	 * A step of the plan was completed: moves the incident on when the step marks a milestone, and
+	 * puts who did it and what they submitted (one "label: value" each) on the timeline.
+	 */
+	public void completeStep(IncidentKey key, Optional<Milestone> milestone, IncidentResponseVariables variables,
+			String actor, String stepName, List<String> submitted) {
 		Incident incident = load(key);
-		String description = task.apply(incident, form, actor, clock.instant(), roster);
+		Instant at = clock.instant();
+		milestone.ifPresent(reached -> reach(reached, incident, variables, actor, at));
 		incidents.update(incident);
-		timeline.append(new TimelineEvent(key, clock.instant(), task.timelineKind(), actor, description, taskName));
+		timeline.append(new TimelineEvent(key, at, milestone.map(Milestone::timelineKind).orElse(Kind.STEP_COMPLETED),
+				actor, StepDescription.of(stepName, submitted), stepName));
+	}
+
+	private void reach(Milestone milestone, Incident incident, IncidentResponseVariables variables, String actor,
+			Instant at) {
+		switch (milestone) {
+			case ASSESSED -> incident.assess(Assessment.from(variables, roster), at);
+			case ACKNOWLEDGED -> {
+				incident.acknowledge(actor, at);
+				variables.set(IncidentResponseVariables.RESPONDER, actor);
+			}
+			case CONTAINED -> incident.contain(at);
+			case MITIGATED -> incident.mitigate(at);
+			case RECOVERED -> incident.checkRecovery(variables.flag(IncidentResponseVariables.RECOVERED));
+			case RESOLVED -> incident.resolve(at);
+			case REVIEWED -> {
+				if (incident.status() != IncidentStatus.RESOLVED) {
+					throw new IllegalIncidentTransition(incident.key(), "reviewed", incident.status());
+				}
+			}
+			case CLOSED -> incident.close(at);
+			case DECLARED, PRIORITISED -> throw new IllegalStateException(
+					"milestone '" + milestone.value() + "' belongs on a start event or a business rule task, not a step");
+		}
 	}
 
 	public void note(IncidentKey key, Kind kind, String actor, String description) {

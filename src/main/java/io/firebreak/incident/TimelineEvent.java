@@ -9,7 +9,9 @@ public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind ki
 	public enum Kind {
 		DECLARED, ASSESSED, SEVERITY_SET, SEVERITY_CHANGED, PAGED, ESCALATED, ACKNOWLEDGED, CONTAINED, MITIGATED,
 		RECOVERY_CHECKED, RESOLVED, REVIEWED, CLOSED, NOTIFICATION,
-		ALERT_FIRING, ALERT_ACKNOWLEDGED, ALERT_RESOLVED, ALERT_REVIEWED
+		ALERT_FIRING, ALERT_ACKNOWLEDGED, ALERT_RESOLVED, ALERT_REVIEWED,
+		/** A step without a milestone was completed; what was submitted is in the description. */
+		STEP_COMPLETED
 	}
 
 	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {

@@ -116,7 +116,7 @@ class IncidentResponseProcessTests {
 
 		assertThat(instance).isEnded().hasPassedInOrder("BusinessRuleTask_PreAssessPriority", "ServiceTask_PageOnCall",
 				ACKNOWLEDGE, CONTAIN, MITIGATE, VERIFY, RESOLVE, "ServiceTask_NotifyResolution", REVIEW,
-				"ServiceTask_CloseIncident");
+				"EndEvent_IncidentClosed");
 		Incident incident = incidents.findByKey(key).orElseThrow();
 		assertThat(incident.status()).isEqualTo(IncidentStatus.CLOSED);
 		assertThat(incident.severity()).isEqualTo(Severity.SEV2);
@@ -266,10 +266,10 @@ class IncidentResponseProcessTests {
 		ProcessInstance instance = acknowledgedAndAssessed("Checkout errors", "checkout");
 
 		assertThatThrownBy(() -> driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "  ")))
-			.hasMessageContaining("containmentActions is required");
+			.hasMessageContaining("What did you isolate or stop? is required");
 		assertThatThrownBy(() -> driver.complete(instance, CONTAIN, "oncall",
 				Map.of("containmentActions", "x".repeat(4001))))
-			.hasMessageContaining("containmentActions is 4001 characters long; at most 4000 are allowed");
+			.hasMessageContaining("What did you isolate or stop? is 4001 characters long; at most 4000 are allowed");
 		assertThat(instance).isWaitingAt(CONTAIN);
 		assertThat(incidents.findByKey(new IncidentKey(instance.getBusinessKey())).orElseThrow().containedAt()).isNull();
 	}
@@ -314,7 +314,7 @@ class IncidentResponseProcessTests {
 		assertThatThrownBy(() -> driver.as("oncall", () -> engine.getRuntimeService()
 			.startProcessInstanceByKey("incident-response", Map.of("title", "Cart empty", "service", "checkout",
 					"impact", "huge", "urgency", "high"))))
-			.hasMessageContaining("impact must be one of extensive, significant, moderate, minor (was 'huge')");
+			.hasMessageContaining("Impact must be one of: extensive, significant, moderate, minor; 'huge' is not");
 
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
 		assertThat(incidents.findRecent(1000)).hasSize(incidentsBefore);
@@ -356,10 +356,10 @@ class IncidentResponseProcessTests {
 		assertThat(instance).hasPassed("ServiceTask_RecordResolvedAlert", "EndEvent_ResolvedAlertReviewed")
 			.isWaitingAt(ASSESS, "ServiceTask_PageOnCall");
 		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind).containsExactly(Kind.DECLARED,
-				Kind.SEVERITY_SET, Kind.ALERT_FIRING, Kind.ALERT_FIRING, Kind.ALERT_RESOLVED, Kind.ALERT_REVIEWED);
+				Kind.SEVERITY_SET, Kind.ALERT_FIRING, Kind.ALERT_FIRING, Kind.ALERT_RESOLVED, Kind.STEP_COMPLETED);
 		assertThat(timeline.findByIncident(key)).last().satisfies(e -> {
 			assertThat(e.actor()).isEqualTo("ic");
-			assertThat(e.description()).isEqualTo("Resolved alert reviewed by ic: Errors at baseline; verifying");
+			assertThat(e.description()).isEqualTo("Review resolved alert — Your note (optional): Errors at baseline; verifying");
 		});
 	}
 

@@ -1,0 +1,32 @@
+package io.firebreak.plan;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One input of a Camunda Form and the rules the form gives it: what form-js checks in the
+ * browser, checked again on the server, and Firebreak's own field property
+ * {@code firebreak.roster} (person, team or service).
+ */
+record FormField(String key, String label, String type, boolean required, Integer minLength, Integer maxLength,
+		Pattern pattern, BigDecimal min, BigDecimal max, String validationType,
+		Map<String, String> options, RosterKind roster) {
+
+	/** Display name in messages and on the timeline: the label, or the key when the author gave none. */
+	String name() {
+		return label == null || label.isBlank() ? key : label;
+	}
+
+	boolean multiple() {
+		return "checklist".equals(type) || "taglist".equals(type);
+	}
+
+	boolean numeric() {
+		return "number".equals(type);
+	}
+
+	boolean flag() {
+		return "checkbox".equals(type);
+	}
+}
