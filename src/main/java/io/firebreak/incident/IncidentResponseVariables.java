@@ -43,6 +43,14 @@ public final class IncidentResponseVariables {
 	// paging
 	public static final String PAGED_RESPONDER = "pagedResponder";
 	public static final String ESCALATION_LEVEL = "escalationLevel";
+	/** The team whose chain was paged, when a Page on-call step named one (escalation continues in it). */
+	public static final String PAGED_TEAM = "pagedTeam";
+	/** Input of a Page on-call step: the team to page; empty = the team that owns the incident's service. */
+	public static final String PAGE_TEAM = "pageTeam";
+	/** Input of a Page on-call step: who in the chain is paged first (0 = primary). */
+	public static final String PAGE_LEVEL = "pageLevel";
+	/** Input of a Notify step: the audience of config/audiences.yaml. */
+	public static final String AUDIENCE = "audience";
 	public static final String DELIVERY_TARGET = "deliveryTarget";
 	public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
 	/** Whoever acknowledged the page; containment and mitigation are assigned to them. */

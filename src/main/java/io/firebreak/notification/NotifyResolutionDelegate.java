@@ -1,6 +1,8 @@
 package io.firebreak.notification;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,11 +13,18 @@ import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentLifecycle;
 import io.firebreak.incident.IncidentResponseVariables;
 
-/** One send of the resolution notice to the stakeholder audience (one mail, or one chat post). */
+/**
+ * The "Notify" building block: sends the resolution notice to an audience of
+ * {@code config/audiences.yaml} (input {@code audience}, default {@value #DEFAULT_AUDIENCE}).
+ * As a multi-instance step over {@code notificationTargets.forAudience(...)} each instance sends
+ * to its {@code deliveryTarget}; as a plain step it sends to every target of the audience in turn.
+ * Each target's notification has its own key and the {@link Notifier} finds a notification by key
+ * before sending, so a retried job re-sends only what failed.
+ */
 @Component
 public class NotifyResolutionDelegate implements JavaDelegate {
 
-	static final String AUDIENCE = "stakeholders";
+	static final String DEFAULT_AUDIENCE = "stakeholders";
 
 	private final IncidentLifecycle lifecycle;
 	private final NotificationTargets targets;
@@ -34,10 +43,36 @@ public class NotifyResolutionDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		IncidentResponseVariables variables = IncidentResponseVariables.of(execution);
 		Incident incident = lifecycle.load(variables.incidentKey());
+		String audience = audience(execution.getVariableLocal(IncidentResponseVariables.AUDIENCE));
 		String target = variables.text(IncidentResponseVariables.DELIVERY_TARGET);
-		notifier.send(targets.request(AUDIENCE, target, incident.key() + "/resolution", incident.key().value(),
-				NotificationKind.RESOLUTION, incident.headline() + " resolved", incident.drill(),
-				Map.of("incident", incident, "baseUrl", baseUrl, "resolutionSummary",
-						variables.text(IncidentResponseVariables.RESOLUTION_SUMMARY))));
+		List<String> sends = target != null ? List.of(target) : targets.forAudience(audience, incident.drill());
+		// The stakeholders' keys stay what they always were; another audience gets keys of its own.
+		String keyPrefix = incident.key() + "/resolution" + (DEFAULT_AUDIENCE.equals(audience) ? "" : "/" + audience);
+		Map<String, Object> model = Map.of("incident", incident, "baseUrl", baseUrl, "resolutionSummary",
+				Objects.requireNonNullElse(variables.text(IncidentResponseVariables.RESOLUTION_SUMMARY), ""));
+		RuntimeException firstFailure = null;
+		for (String each : sends) {
+			try {
+				notifier.send(targets.request(audience, each, keyPrefix, incident.key().value(),
+						NotificationKind.RESOLUTION, incident.headline() + " resolved", incident.drill(), model));
+			}
+			catch (RuntimeException failure) {
+				// One channel down must not hold back the others: try them all, then fail the job so
+				// that its retry re-sends what failed (what went out is found sent and skipped).
+				if (firstFailure == null) {
+					firstFailure = failure;
+				}
+				else {
+					firstFailure.addSuppressed(failure);
+				}
+			}
+		}
+		if (firstFailure != null) {
+			throw firstFailure;
+		}
+	}
+
+	private static String audience(Object input) {
+		return input == null || input.toString().isBlank() ? DEFAULT_AUDIENCE : input.toString().strip();
 	}
 }

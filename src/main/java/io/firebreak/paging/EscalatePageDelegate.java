@@ -2,6 +2,7 @@ package io.firebreak.paging;
 
 import static io.firebreak.incident.IncidentResponseVariables.ESCALATION_LEVEL;
 import static io.firebreak.incident.IncidentResponseVariables.PAGED_RESPONDER;
+import static io.firebreak.incident.IncidentResponseVariables.PAGED_TEAM;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.IncidentResponseVariables;
 
-/** The acknowledgement timer ran out: page the next person in the chain. */
+/** The acknowledgement timer ran out: page the next person in the chain that was paged. */
 @Component
 public class EscalatePageDelegate implements JavaDelegate {
 
@@ -23,7 +24,8 @@ public class EscalatePageDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		IncidentResponseVariables variables = IncidentResponseVariables.of(execution);
 		int level = variables.number(ESCALATION_LEVEL) + 1;
-		variables.set(PAGED_RESPONDER, pager.page(variables.incidentKey(), level, variables.text(PAGED_RESPONDER)));
+		variables.set(PAGED_RESPONDER, pager.page(variables.incidentKey(), variables.text(PAGED_TEAM), level,
+				variables.text(PAGED_RESPONDER)));
 		variables.set(ESCALATION_LEVEL, level);
 	}
 }

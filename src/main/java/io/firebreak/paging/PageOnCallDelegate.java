@@ -2,6 +2,9 @@ package io.firebreak.paging;
 
 import static io.firebreak.incident.IncidentResponseVariables.ESCALATION_LEVEL;
 import static io.firebreak.incident.IncidentResponseVariables.PAGED_RESPONDER;
+import static io.firebreak.incident.IncidentResponseVariables.PAGED_TEAM;
+import static io.firebreak.incident.IncidentResponseVariables.PAGE_LEVEL;
+import static io.firebreak.incident.IncidentResponseVariables.PAGE_TEAM;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +12,12 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.IncidentResponseVariables;
 
+/**
+ * The "Page on-call" building block. Its optional inputs (element template
+ * {@code io.firebreak.PageOnCall}) are local to the step: {@code pageTeam}, a roster team
+ * (empty: the team that owns the incident's service), and {@code pageLevel}, who in that team's
+ * chain is paged first (empty: the primary). Without them it pages the service's primary on-call.
+ */
 @Component
 public class PageOnCallDelegate implements JavaDelegate {
 
@@ -21,7 +30,47 @@ public class PageOnCallDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		IncidentResponseVariables variables = IncidentResponseVariables.of(execution);
-		variables.set(PAGED_RESPONDER, pager.page(variables.incidentKey(), 0, null));
-		variables.set(ESCALATION_LEVEL, 0);
+		String team = blankToNull(execution.getVariableLocal(PAGE_TEAM));
+		int level = level(execution.getVariableLocal(PAGE_LEVEL));
+		variables.set(PAGED_RESPONDER, pager.page(variables.incidentKey(), team, level, null));
+		variables.set(ESCALATION_LEVEL, level);
+		// Escalation continues in the chain that was paged; written only when a team was named, or
+		// when an earlier step named one, so a plan without the input keeps the variables it always had.
+		if (team != null || execution.hasVariable(PAGED_TEAM)) {
+			variables.set(PAGED_TEAM, team);
+		}
+	}
+
+	private static String blankToNull(Object value) {
+		return value == null || value.toString().isBlank() ? null : value.toString().strip();
+	}
+
+	// An input parameter's text arrives as a string ("1"), an expression's result as a number.
+	private static int level(Object value) {
+		if (value instanceof Number number) {
+			return requireLevel(number.intValue(), value);
+		}
+		String text = blankToNull(value);
+		if (text == null) {
+			return 0;
+		}
+		try {
+			return requireLevel(Integer.parseInt(text), value);
+		}
+		catch (NumberFormatException e) {
+			throw badLevel(value);
+		}
+	}
+
+	private static int requireLevel(int level, Object value) {
+		if (level < 0) {
+			throw badLevel(value);
+		}
+		return level;
+	}
+
+	private static IllegalArgumentException badLevel(Object value) {
+		return new IllegalArgumentException("Page on-call: input " + PAGE_LEVEL
+				+ " must be a level of the escalation chain, 0 (primary), 1 (secondary), ... (was '" + value + "')");
 	}
 }

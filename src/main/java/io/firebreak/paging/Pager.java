@@ -19,9 +19,9 @@ import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
 
 /**
- * Pages the on-call of the team that owns the incident's service, and on a missed
- * acknowledgement the next person in that team's escalation chain (wrapping round to the
- * primary, as a repeating escalation policy does).
+ * Pages the on-call of the team that owns the incident's service (or of a team the plan names),
+ * and on a missed acknowledgement the next person in that team's escalation chain (wrapping
+ * round to the primary, as a repeating escalation policy does).
  */
 @Service
 public class Pager {
@@ -38,10 +38,14 @@ public class Pager {
 		this.baseUrl = baseUrl;
 	}
 
-	/** Pages whoever stands at {@code level} of the chain and returns their user id. */
-	public String page(IncidentKey key, int level, String unacknowledgedBy) {
+	/**
+	 * Pages whoever stands at {@code level} of the chain of {@code team} (null: the team that owns
+	 * the incident's service) and returns their user id. {@code unacknowledgedBy} is whoever missed
+	 * the acknowledgement when this is an escalation, null for a first page.
+	 */
+	public String page(IncidentKey key, String team, int level, String unacknowledgedBy) {
 		Incident incident = lifecycle.load(key);
-		List<Person> chain = roster.onCallFor(incident.service());
+		List<Person> chain = team == null ? roster.onCallFor(incident.service()) : roster.onCallOfTeam(team);
 		Person responder = chain.get(level % chain.size());
 		Map<String, Object> model = new HashMap<>();
 		model.put("incident", incident);
@@ -51,19 +55,26 @@ public class Pager {
 		if (unacknowledgedBy != null) {
 			model.put("unacknowledgedBy", unacknowledgedBy);
 		}
-		NotificationKind kind = level == 0 ? NotificationKind.PAGE : NotificationKind.ESCALATION;
+		boolean escalation = unacknowledgedBy != null && level > 0;
+		NotificationKind kind = escalation ? NotificationKind.ESCALATION : NotificationKind.PAGE;
 		// Noted before the send, so the timeline reads "Paged", then how the page was delivered
 		// (they used to swap places whenever the send crossed a millisecond).
-		if (level == 0) {
-			lifecycle.note(key, Kind.PAGED, null,
-					"Paged " + responder.id() + " (primary on-call for " + incident.service() + ")");
-		}
-		else {
+		if (escalation) {
 			lifecycle.note(key, Kind.ESCALATED, null, "Not acknowledged by " + unacknowledgedBy
 					+ " in time; escalated to " + responder.id() + " (escalation level " + level + ")");
 		}
-		notifier.send(new NotificationRequest(key + "/page/" + level, key.value(), kind, Channel.EMAIL,
+		else {
+			lifecycle.note(key, Kind.PAGED, null, "Paged " + responder.id() + " (" + position(level)
+					+ (team == null ? " for " + incident.service() : " of team " + team) + ")");
+		}
+		// A named team has its own keys: paging it must not find the service team's page already sent.
+		String notificationKey = key + "/page/" + (team == null ? "" : team + "/") + level;
+		notifier.send(new NotificationRequest(notificationKey, key.value(), kind, Channel.EMAIL,
 				List.of(responder.email()), incident.headline(), incident.drill(), model));
 		return responder.id();
+	}
+
+	private static String position(int level) {
+		return level == 0 ? "primary on-call" : "on-call at escalation level " + level;
 	}
 }

@@ -127,6 +127,13 @@ public class Roster {
 		return teams.get(service.team()).onCall().stream().map(people::get).toList();
 	}
 
+	/** The escalation chain of a team, primary first. */
+	public List<Person> onCallOfTeam(String teamId) {
+		Team team = team(teamId).orElseThrow(() -> new InvalidInput("team", "team must be one of "
+				+ String.join(", ", teams.keySet()) + " (was '" + teamId + "')"));
+		return team.onCall().stream().map(people::get).toList();
+	}
+
 	public String requireService(String field, String serviceId) {
 		if (!services.containsKey(serviceId)) {
 			throw new InvalidInput(field, field + " must be one of " + services.keySet().stream()
