@@ -2,7 +2,10 @@ package io.firebreak.incident;
 
 import static io.firebreak.incident.IncidentResponseVariables.*;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -10,18 +13,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.firebreak.roster.Roster;
 
-/** Declares an incident by starting its plan; the key, the record and the instance commit together. */
+/**
+ * Declares an incident by starting its plan, which {@link PlanSelection} chooses from the service
+ * and type; the key, the record and the instance commit together.
+ */
 @Service
 public class IncidentDeclarations {
 
 	private final RuntimeService runtime;
 	private final IncidentKeys keys;
 	private final Roster roster;
+	private final PlanSelection plans;
+	private final CommandExecutor commands;
 
-	IncidentDeclarations(RuntimeService runtime, IncidentKeys keys, Roster roster) {
-		this.runtime = runtime;
+	IncidentDeclarations(ProcessEngine engine, IncidentKeys keys, Roster roster, PlanSelection plans) {
+		this.runtime = engine.getRuntimeService();
 		this.keys = keys;
 		this.roster = roster;
+		this.plans = plans;
+		this.commands = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
 	}
 
 	/** Declared by the signed-in user, whom the plan's start event records as {@code declaredBy}. */
@@ -37,12 +47,16 @@ public class IncidentDeclarations {
 	@Transactional
 	public IncidentKey declare(IncidentDeclaration declaration, String declaredBy) {
 		roster.requireService("service", declaration.service());
+		String plan = plans.planFor(declaration.service(), declaration.type());
+		if (!deployed(plan)) {
+			throw new PlanNotDeployed(plan, declaration.service(), declaration.type());
+		}
 		IncidentKey key = keys.next();
 		VariableMap variables = Variables.createVariables();
 		if (declaredBy != null) {
 			variables.putValue(DECLARED_BY, declaredBy);
 		}
-		runtime.createProcessInstanceByKey(PROCESS_ID)
+		runtime.createProcessInstanceByKey(plan)
 			.businessKey(key.value())
 			.setVariables(variables
 				.putValue(TITLE, declaration.title())
@@ -54,5 +68,14 @@ public class IncidentDeclarations {
 				.putValue(DRILL, declaration.drill()))
 			.execute();
 		return key;
+	}
+
+	/**
+	 * Looked up without the declarer's authorizations: someone allowed to declare learns that the
+	 * plan is missing, not that they may not read it (and Camunda's own error would be a 500).
+	 */
+	private boolean deployed(String plan) {
+		return commands.execute(context -> context.runWithoutAuthorization(
+				() -> context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(plan) != null));
 	}
 }

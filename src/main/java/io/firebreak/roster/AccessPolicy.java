@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.authorization.Resources.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -20,7 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Least privilege per role. Responders get no blanket task rights: Camunda grants a candidate
  * group read and work rights on each task it is a candidate for, which is exactly the reach a
- * responder needs. Commanders see and work every incident task; auditors only read.
+ * responder needs. Commanders see and work every incident task; auditors only read. Responders and
+ * communications read the instances of the everyday (not security) plans services.yaml chooses, so
+ * that Tasklist's list shows them each task's incident key, title and severity (Camunda shows a
+ * process variable only to who may read the instance; Firebreak's own pages show these to anyone
+ * signed in already). A plan chosen for security incidents gets no such grant.
  */
 @Component
 class AccessPolicy {
@@ -30,13 +36,34 @@ class AccessPolicy {
 
 	private static final List<RosterGroup> DECLARERS = List.of(INCIDENT_COMMANDERS, RESPONDERS, SECURITY_TEAM);
 
-	private final AuthorizationService authorizations;
+	static final String MAIN_PLAN = "incident-response";
+	static final String SECURITY_TYPE = "security";
 
-	AccessPolicy(AuthorizationService authorizations) {
+	private final AuthorizationService authorizations;
+	private final Set<String> everydayPlans;
+
+	AccessPolicy(AuthorizationService authorizations, Roster roster) {
 		this.authorizations = authorizations;
+		this.everydayPlans = everydayPlans(roster);
 	}
 
-	static List<Grant> grants() {
+	/** The plans services.yaml chooses for incidents other than security ones, the main plan always. */
+	static Set<String> everydayPlans(Roster roster) {
+		Set<String> plans = new LinkedHashSet<>(List.of(MAIN_PLAN));
+		roster.plans().forEach((type, plan) -> {
+			if (!SECURITY_TYPE.equals(type)) {
+				plans.add(plan);
+			}
+		});
+		roster.services().forEach(service -> service.plans().forEach((type, plan) -> {
+			if (!SECURITY_TYPE.equals(type)) {
+				plans.add(plan);
+			}
+		}));
+		return plans;
+	}
+
+	static List<Grant> grants(Set<String> everydayPlans) {
 		List<Grant> grants = new ArrayList<>();
 		for (RosterGroup group : RosterGroup.values()) {
 			grants.add(grant(group, USER, "*", Permissions.READ));
@@ -54,11 +81,16 @@ class AccessPolicy {
 			grants.add(grant(group, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
 		}
 		grants.add(grant(COMMUNICATIONS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ));
-		grants.add(grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, "incident-response",
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
-				ProcessDefinitionPermissions.READ_HISTORY));
+		for (String plan : everydayPlans) {
+			grants.add(grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, plan, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+					ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY));
+			for (RosterGroup group : List.of(RESPONDERS, COMMUNICATIONS)) {
+				grants.add(grant(group, PROCESS_DEFINITION, plan, ProcessDefinitionPermissions.READ,
+						ProcessDefinitionPermissions.READ_INSTANCE));
+			}
+		}
 		grants.add(grant(INCIDENT_COMMANDERS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ));
 		grants.add(grant(AUDITORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
@@ -82,7 +114,7 @@ class AccessPolicy {
 	}
 
 	void apply() {
-		grants().forEach(this::apply);
+		grants(everydayPlans).forEach(this::apply);
 	}
 
 	private void apply(Grant grant) {

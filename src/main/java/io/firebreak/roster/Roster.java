@@ -19,6 +19,8 @@ import io.firebreak.system.InvalidInput;
 public class Roster {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+	// a BPMN process id is an XML name (NCName); Camunda keeps up to 255 characters of it
+	private static final Pattern PROCESS_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	// a key is a shared secret; a short one could be guessed
 	private static final int MIN_INTEGRATION_KEY_LENGTH = 16;
@@ -27,6 +29,7 @@ public class Roster {
 	private final Map<String, Team> teams;
 	private final Map<String, OwnedService> services;
 	private final String triageService;
+	private final Map<String, String> plans;
 
 	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services) {
 		this(people, teams, services, null);
@@ -34,6 +37,16 @@ public class Roster {
 
 	/** {@code triageService}: the service alerts naming no known service are declared against. */
 	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services, String triageService) {
+		this(people, teams, services, triageService, null);
+	}
+
+	/**
+	 * {@code plans}: services.yaml's top-level map from incident type (or {@code default}) to the
+	 * key of the process definition that incidents of that type run; see PlanSelection.
+	 */
+	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services, String triageService,
+			Map<String, String> plans) {
+		this.plans = plans == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(plans));
 		this.people = index(people, Person::id);
 		this.teams = index(teams, Team::id);
 		this.services = index(services, OwnedService::id);
@@ -72,10 +85,21 @@ public class Roster {
 			.filter(key -> key == null || key.strip().length() < MIN_INTEGRATION_KEY_LENGTH)
 			.forEach(key -> problems.add("service '" + service.id() + "': an integration key is shorter than "
 					+ MIN_INTEGRATION_KEY_LENGTH + " characters")));
+		plans.forEach((type, plan) -> planProblem("plans." + type, plan).ifPresent(problems::add));
+		services.values().forEach(service -> service.plans().forEach((type, plan) -> planProblem(
+				"services[" + service.id() + "].plans." + type, plan).ifPresent(problems::add)));
 		if (triageService != null && !services.containsKey(triageService)) {
 			problems.add("triageService '" + triageService + "' is not one of the services");
 		}
 		return problems;
+	}
+
+	private static Optional<String> planProblem(String path, String plan) {
+		if (plan == null || !PROCESS_ID.matcher(plan).matches()) {
+			return Optional.of(path + ": '" + plan + "' is not a process id (the id of a plan's BPMN process: a letter or"
+					+ " '_', then letters, digits, '_', '-' or '.')");
+		}
+		return Optional.empty();
 	}
 
 	private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -98,6 +122,11 @@ public class Roster {
 
 	public List<OwnedService> services() {
 		return List.copyOf(services.values());
+	}
+
+	/** services.yaml's top-level plans: incident type (or {@code default}) to process definition key. */
+	public Map<String, String> plans() {
+		return plans;
 	}
 
 	public Optional<OwnedService> service(String id) {

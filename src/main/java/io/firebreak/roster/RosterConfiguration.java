@@ -3,6 +3,7 @@ package io.firebreak.roster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ class RosterConfiguration {
 	record RosterFile(List<Person> people, List<Team> teams) {
 	}
 
-	record ServicesFile(List<OwnedService> services, String triageService) {
+	record ServicesFile(Map<String, String> plans, List<OwnedService> services, String triageService) {
 	}
 
 	@Bean
@@ -30,7 +31,8 @@ class RosterConfiguration {
 		try (InputStream rosterIn = rosterFile.getInputStream(); InputStream servicesIn = servicesFile.getInputStream()) {
 			RosterFile roster = yaml.readValue(rosterIn, RosterFile.class);
 			ServicesFile services = yaml.readValue(servicesIn, ServicesFile.class);
-			return new Roster(roster.people(), roster.teams(), services.services(), services.triageService());
+			return new Roster(roster.people(), roster.teams(), services.services(), services.triageService(),
+					services.plans());
 		}
 	}
 }

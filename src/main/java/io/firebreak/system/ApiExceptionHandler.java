@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.firebreak.incident.IllegalIncidentTransition;
 import io.firebreak.incident.IncidentNotFound;
+import io.firebreak.incident.PlanNotDeployed;
 
 /** Turns what a client got wrong into a 4xx with {@link ApiError}; never a stack trace. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -57,6 +58,14 @@ class ApiExceptionHandler {
 	@ExceptionHandler(IllegalIncidentTransition.class)
 	ResponseEntity<ApiError> conflict(IllegalIncidentTransition e) {
 		return respond(HttpStatus.CONFLICT, "illegal transition", e.getMessage());
+	}
+
+	// Not the client's mistake and not a crash: the configuration chose a plan nobody deployed yet.
+	// 503, so that alert senders (Alertmanager, PagerDuty-format) keep retrying until it is deployed.
+	@ExceptionHandler(PlanNotDeployed.class)
+	ResponseEntity<ApiError> planNotDeployed(PlanNotDeployed e) {
+		log.warn("Declaration refused: {}", e.getMessage());
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, "plan not deployed", e.getMessage());
 	}
 
 	@ExceptionHandler(AuthorizationException.class)

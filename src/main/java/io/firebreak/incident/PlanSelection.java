@@ -1,0 +1,71 @@
+package io.firebreak.incident;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.firebreak.roster.OwnedService;
+import io.firebreak.roster.Roster;
+
+/**
+ * Which plan (process definition key) an incident runs, chosen by config/services.yaml from its
+ * service and type, so that a second plan is a configuration change. The most specific entry wins:
+ * the service's plan for the type, the plan for the type, the service's default, the default.
+ * A type-specific plan (security) thereby outranks a service's default: a service that changes its
+ * everyday plan does not take security incidents out of the security plan by accident.
+ */
+@Component
+public class PlanSelection {
+
+	static final String DEFAULT = "default";
+
+	private final Map<String, String> plans;
+	private final Roster roster;
+
+	PlanSelection(Roster roster) {
+		this.roster = roster;
+		this.plans = roster.plans();
+		List<String> problems = new ArrayList<>();
+		typeProblems("plans", plans).forEach(problems::add);
+		roster.services()
+			.forEach(service -> typeProblems("services[" + service.id() + "].plans", service.plans())
+				.forEach(problems::add));
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("config/services.yaml chooses plans wrongly:\n  " + String.join("\n  ", problems));
+		}
+	}
+
+	private static List<String> typeProblems(String path, Map<String, String> plans) {
+		return plans.keySet().stream()
+			.filter(type -> !DEFAULT.equals(type) && Arrays.stream(IncidentType.values()).noneMatch(t -> t.value().equals(type)))
+			.map(type -> path + "." + type + ": '" + type + "' is not an incident type; use " + DEFAULT + " or one of "
+					+ Arrays.stream(IncidentType.values()).map(IncidentType::value).toList())
+			.toList();
+	}
+
+	/** The key of the plan that a {@code type} incident on {@code serviceId} runs. */
+	public String planFor(String serviceId, IncidentType type) {
+		Map<String, String> service = roster.service(serviceId).map(OwnedService::plans).orElse(Map.of());
+		return first(service.get(type.value()), plans.get(type.value()), service.get(DEFAULT), plans.get(DEFAULT))
+			.orElse(IncidentResponseVariables.PROCESS_ID);
+	}
+
+	/** Every plan the configuration can choose, e.g. to grant roles on them or check they are deployed. */
+	public Set<String> configuredPlans() {
+		Set<String> keys = new LinkedHashSet<>();
+		keys.add(plans.getOrDefault(DEFAULT, IncidentResponseVariables.PROCESS_ID));
+		keys.addAll(plans.values());
+		roster.services().forEach(service -> keys.addAll(service.plans().values()));
+		return keys;
+	}
+
+	private static Optional<String> first(String... candidates) {
+		return Arrays.stream(candidates).filter(candidate -> candidate != null).findFirst();
+	}
+}
