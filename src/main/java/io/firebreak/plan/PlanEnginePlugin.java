@@ -1,11 +1,13 @@
 package io.firebreak.plan;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,8 @@ import io.firebreak.notification.NotificationRetryPolicy;
 /**
  * Makes every deployed plan a Firebreak plan: the parse listener attaches record-keeping,
  * milestones and form validation, and failed jobs (a page or notice that could not be delivered)
- * retry on the configured backoff without each plan saying so.
+ * retry on the configured backoff without each plan saying so, and a Modeler deploy of a
+ * changed diagram takes its forms and decision tables along.
  */
 @Component
 class PlanEnginePlugin extends AbstractProcessEnginePlugin {
@@ -48,5 +51,11 @@ class PlanEnginePlugin extends AbstractProcessEnginePlugin {
 		};
 		configuration.getCustomPostBPMNParseListeners().add((BpmnParseListener) new PlanParseListener(lazySteps));
 		configuration.setFailedJobRetryTimeCycle(retryPolicy.cycle());
+		List<CommandInterceptor> interceptors = new ArrayList<>();
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+		}
+		interceptors.add(new WholePlanDeployments());
+		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 }

@@ -1,0 +1,163 @@
+package io.firebreak.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.firebreak.system.HttpClient;
+
+/**
+ * The plan author's whole journey, with files only: a copy of the main plan with renamed ids and
+ * an extra task is deployed from "Modeler", new incidents run it end to end with the extra
+ * task's values on the timeline, running ones finish on the old version, and declaring never fails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+@DirtiesContext // deploys a new version of the main plan
+class PlanAuthoringIntegrationTests {
+
+	static final Map<String, Object> CHECKOUT_ERRORS = Map.of("title", "Checkout errors", "summary", "5xx on /pay",
+			"service", "checkout", "impact", "significant", "urgency", "high");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ManagementService management;
+
+	ModelerDeploy modeler;
+
+	@BeforeEach
+	void setUp() {
+		modeler = new ModelerDeploy(port);
+	}
+
+	@Test
+	void anAuthoredCopyWithRenamedIdsAndAnExtraTaskRunsNewIncidentsWhileOldOnesFinishOnTheirVersion()
+			throws Exception {
+		String running = declare();
+		Map<String, byte[]> files = AuthoredPlan.files();
+
+		ModelerDeploy.Answer alone = modeler.deploy("author", "incident-response",
+				Map.of("incident-response.bpmn", files.get("incident-response.bpmn")));
+		assertThat(alone.status()).isEqualTo(400);
+		assertThat(alone.problems()).contains("form 'form-confirm-customer-comms' with binding 'deployment'",
+				"decision 'incident-priority' with binding 'deployment'");
+		String stillDeclaring = declare();
+
+		ModelerDeploy.Answer deployed = modeler.deploy("author", "incident-response", files);
+		assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+		String fresh = declare();
+
+		assertThat(versionOf(stillDeclaring)).as("a refused deploy changes nothing").isEqualTo(versionOf(running));
+		assertThat(versionOf(fresh)).isEqualTo(versionOf(running) + 1);
+
+		workToClosed(fresh, true);
+		workToClosed(running, false);
+
+		JsonNode timeline = modeler.get("auditor", "/api/incidents/" + fresh + "/timeline").json();
+		List<String> kinds = new ArrayList<>();
+		timeline.forEach(event -> kinds.add(event.path("kind").asText()));
+		assertThat(kinds).containsSubsequence("declared", "severity_set", "acknowledged", "contained", "mitigated",
+				"recovery_checked", "resolved", "step_completed", "reviewed", "closed");
+		assertThat(timeline.findValuesAsText("description")).contains(AuthoredPlan.EXTRA_TASK_NAME
+				+ " — Customers told via: Status page; Message sent: Checkout works again, sorry");
+		assertThat(modeler.get("auditor", "/api/incidents/" + running).json().path("status").asText())
+			.isEqualTo("closed");
+	}
+
+	@Test
+	void modelersDeployOfAChangedDiagramTakesItsUnchangedFormsAndTableAlong() throws Exception {
+		Map<String, byte[]> files = AuthoredPlan.files();
+		assertThat(modeler.deploy("author", "authored-plan", files).status()).isEqualTo(200);
+		int before = (int) repository.createProcessDefinitionQuery().processDefinitionKey("incident-response").count();
+
+		Map<String, byte[]> unchanged = modeler.deploy("author", "authored-plan", files).status() == 200 ? files : null;
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("incident-response").count())
+			.as("nothing changed, nothing deployed").isEqualTo(before);
+
+		Map<String, byte[]> changedDiagram = new LinkedHashMap<>(unchanged);
+		changedDiagram.put("incident-response.bpmn", new String(files.get("incident-response.bpmn"),
+				java.nio.charset.StandardCharsets.UTF_8).replace("camunda:versionTag=\"2.0\"", "camunda:versionTag=\"2.1\"")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ModelerDeploy.Answer redeployed = modeler.deploy("author", "authored-plan", changedDiagram);
+
+		assertThat(redeployed.status()).as(redeployed.body()).isEqualTo(200);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("incident-response").count())
+			.isEqualTo(before + 1);
+		String key = declare();
+		complete("ic", key, "Assess incident", Map.of("impact", "significant", "urgency", "high", "service",
+				"checkout", "commander", "ic"));
+	}
+
+	private String declare() throws Exception {
+		ModelerDeploy.Answer declared = modeler.postJson("ic", "/api/incidents", CHECKOUT_ERRORS);
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		return declared.json().path("key").asText();
+	}
+
+	private int versionOf(String key) {
+		String definitionId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult()
+			.getProcessDefinitionId();
+		return repository.getProcessDefinition(definitionId).getVersion();
+	}
+
+	private void workToClosed(String key, boolean authoredVersion) throws Exception {
+		complete("ic", key, "Assess incident", Map.of("impact", "significant", "urgency", "high", "service",
+				"checkout", "commander", "ic"));
+		runJobs(key);
+		complete("oncall", key, "Acknowledge page", Map.of());
+		complete("oncall", key, "Contain incident", Map.of("containmentActions", "Drained eu-west"));
+		complete("oncall", key, "Mitigate incident", Map.of("mitigationActions", "Rolled back"));
+		complete("ic", key, "Verify recovery", Map.of("recovered", true, "recoveryEvidence", "errors at baseline"));
+		complete("ic", key, "Resolve incident", Map.of("resolutionSummary", "Bad release rolled back"));
+		if (authoredVersion) {
+			complete("ic", key, AuthoredPlan.EXTRA_TASK_NAME,
+					Map.of("customersToldVia", "status-page", "customerMessage", "Checkout works again, sorry"));
+		}
+		runJobs(key);
+		complete("ic", key, "Post-incident review", Map.of("reviewSummary", "Config change skipped canary"));
+	}
+
+	private void complete(String user, String key, String taskName, Map<String, Object> form) throws Exception {
+		JsonNode tasks = modeler.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key).json();
+		List<String> ids = new ArrayList<>();
+		tasks.forEach(task -> {
+			if (task.path("name").asText().equals(taskName)) {
+				ids.add(task.path("id").asText());
+			}
+		});
+		assertThat(ids).as("%s sees %s of %s", user, taskName, key).hasSize(1);
+		ModelerDeploy.Answer completed = modeler.postJson(user, "/engine-rest/task/" + ids.get(0) + "/complete",
+				HttpClient.variables(new LinkedHashMap<>(form)));
+		assertThat(completed.status()).as("%s completes %s: %s", user, taskName, completed.body()).isEqualTo(204);
+	}
+
+	private void runJobs(String key) {
+		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
+		management.createJobQuery().processInstanceId(instance).list()
+			.forEach(job -> management.executeJob(job.getId()));
+	}
+}
