@@ -22,6 +22,12 @@ class SecurityConfiguration {
 
 	static final String ADMINS = "firebreak-admins";
 
+	/**
+	 * Who may read the plan catalog: those who write, run, or check plans. Responders too, since
+	 * they work the plan's tasks; the layout's Plans link names the same groups.
+	 */
+	static final String[] PLAN_READERS = { "plan-authors", ADMINS, "incident-commanders", "auditors", "responders" };
+
 	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
 	@Order(2)
@@ -87,6 +93,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/outbox/**")
 				.hasAuthority(ADMINS)
+				.requestMatchers("/plans", "/plans/**")
+				.hasAnyAuthority(PLAN_READERS)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())
