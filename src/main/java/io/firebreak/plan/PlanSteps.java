@@ -10,7 +10,10 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -67,11 +70,22 @@ class PlanSteps {
 		milestones.stepCompleted(task, milestone, completedBy(task), task.getName(), submitted);
 	}
 
-	/** A start event ended (its form is checked) or another element marked with a milestone ended. */
+	/**
+	 * A start event or another element marked with a milestone ended. A start form is checked when
+	 * it was submitted (Tasklist's start form, {@code submit-form}); declarations over the API and
+	 * from alerts carry their own checks, and may name services the form does not list.
+	 */
 	void elementEnded(DelegateExecution execution, Optional<FormReference> form, Optional<Milestone> milestone) {
-		form.flatMap(reference -> forms.of(reference, execution.getProcessDefinitionId()))
-			.ifPresent(rules -> rules.check(execution::getVariable, roster));
+		if (startFormSubmitted()) {
+			form.flatMap(reference -> forms.of(reference, execution.getProcessDefinitionId()))
+				.ifPresent(rules -> rules.check(execution::getVariable, roster));
+		}
 		milestone.ifPresent(reached -> milestones.reached(reached, execution));
+	}
+
+	private static boolean startFormSubmitted() {
+		CommandInvocationContext invocation = Context.getCommandInvocationContext();
+		return invocation != null && invocation.getCommand() instanceof SubmitStartFormCmd;
 	}
 
 	private static Optional<Duration> dueIn(DelegateTask task) {

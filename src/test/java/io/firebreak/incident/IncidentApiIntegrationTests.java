@@ -149,7 +149,7 @@ class IncidentApiIntegrationTests {
 
 		assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(body(rejected).path("message").asText())
-			.contains("commander must be the user id of someone on the roster (was 'nobody')");
+			.contains("Incident commander must name a person of the roster; 'nobody' is not one");
 		assertThat(taskOf("ic", key, "Assess incident")).isEqualTo(taskId);
 	}
 

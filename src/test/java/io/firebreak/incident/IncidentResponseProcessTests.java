@@ -314,6 +314,12 @@ class IncidentResponseProcessTests {
 		assertThatThrownBy(() -> driver.as("oncall", () -> engine.getRuntimeService()
 			.startProcessInstanceByKey("incident-response", Map.of("title", "Cart empty", "service", "checkout",
 					"impact", "huge", "urgency", "high"))))
+			.hasMessageContaining("impact must be one of extensive, significant, moderate, minor (was 'huge')");
+		String plan = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("incident-response")
+			.latestVersion().singleResult().getId();
+		assertThatThrownBy(() -> driver.as("oncall", () -> engine.getFormService().submitStartForm(plan,
+				Map.of("title", "Cart empty", "service", "checkout", "impact", "huge", "urgency", "high"))))
+			.as("Tasklist's start form is checked against the form's own options")
 			.hasMessageContaining("Impact must be one of: extensive, significant, moderate, minor; 'huge' is not");
 
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
