@@ -107,7 +107,7 @@ class IncidentApiIntegrationTests {
 		assertBadRequest(Map.of("title", "x".repeat(201), "service", "checkout", "impact", "minor", "urgency", "low"),
 				"title is 201 characters long; at most 200 are allowed");
 		assertBadRequest(Map.of("title", "t", "service", "billing", "impact", "minor", "urgency", "low"),
-				"service must be one of checkout, payments, identity, triage (was 'billing')");
+				"service must be one of checkout, payments, identity, payment-gateway, triage (was 'billing')");
 		assertBadRequest("{\"title\": ", "send a JSON object");
 
 		assertThat(incidents.findRecent(10_000)).hasSize(before);
