@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
+import io.firebreak.incident.Milestone;
+
 /** Reads what an author set in Modeler off a parsed BPMN element, and names the element as Modeler shows it. */
 final class ModelElements {
-
-	static final String MILESTONE = "firebreak.milestone";
 
 	private ModelElements() {
 	}
@@ -53,7 +53,7 @@ final class ModelElements {
 	}
 
 	static boolean hasMilestone(Element element, String milestone) {
-		return property(element, MILESTONE).filter(milestone::equals).isPresent();
+		return property(element, Milestone.PROPERTY).filter(milestone::equals).isPresent();
 	}
 
 	/** The element and everything inside it, sub-processes and extension elements included, in document order. */

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * The checks a plan passes before Camunda deploys it: its forms and decisions are there, its
- * building blocks exist, it keeps a history time to live, and a response plan meets the plan
+ * building blocks exist, its milestones are known and in place, it keeps a history time to live, and a response plan meets the plan
  * policy. Each problem goes to the parse as an error with its element, so Camunda collects all of
  * them, refuses the whole deployment with one ParseException and /engine-rest answers 400 listing
  * them; nothing of a refused deployment is kept. One instance checks one parse.
@@ -51,9 +51,11 @@ final class PlanDeploymentChecks extends AbstractBpmnParseListener {
 					+ "of finished incidents is cleaned up", process);
 		}
 		BuildingBlocks buildingBlocks = new BuildingBlocks(beans, problems);
+		MilestonePlacement milestones = new MilestonePlacement(problems);
 		allOf(process).filter(PlanDeploymentChecks::isModelElement).forEach(element -> {
 			references.check(element);
 			buildingBlocks.check(element);
+			milestones.check(element);
 		});
 		new PlanPolicy(references, problems).check(process);
 	}

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
@@ -91,20 +90,6 @@ class PlanParseListener extends AbstractBpmnParseListener {
 
 	/** The element's {@code firebreak.milestone}; an unknown value is refused by the deploy checks. */
 	static Optional<Milestone> milestone(Element element) {
-		return property(element, Milestone.PROPERTY).flatMap(Milestone::of);
-	}
-
-	static Optional<String> property(Element element, String name) {
-		Element extensions = element.element("extensionElements");
-		Element properties = extensions == null ? null
-				: extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-		if (properties == null) {
-			return Optional.empty();
-		}
-		return properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")
-			.stream()
-			.filter(property -> name.equals(property.attribute("name")))
-			.map(property -> property.attribute("value"))
-			.findFirst();
+		return ModelElements.property(element, Milestone.PROPERTY).flatMap(Milestone::of);
 	}
 }

@@ -47,7 +47,7 @@ final class PlanPolicy {
 		String plan = "Response plan " + describe(process);
 		if (elements.stream().noneMatch(e -> isServiceTask(e) && delegate(e).equals(PAGING_BLOCK))) {
 			problems.accept(plan + " pages nobody: add a service task that pages the on-call "
-					+ "(template 'Page the on-call', " + PAGING_BLOCK + ")", process);
+					+ "(template 'Firebreak: Page on-call', " + PAGING_BLOCK + ")", process);
 		}
 		if (elements.stream().noneMatch(this::isCommanderTask)) {
 			problems.accept(plan + " has no commander: add a user task with milestone 'assessed' whose form has "
@@ -55,7 +55,7 @@ final class PlanPolicy {
 		}
 		if (elements.stream().noneMatch(e -> isServiceTask(e) && NOTIFY_BLOCK.test(delegate(e)))) {
 			problems.accept(plan + " tells no stakeholders: add a service task that notifies them "
-					+ "(template 'Notify', ${notifyResolutionDelegate})", process);
+					+ "(template 'Firebreak: Notify', ${notifyResolutionDelegate})", process);
 		}
 		boolean reviewed = elements.stream().anyMatch(e -> isUserTask(e) && hasMilestone(e, "reviewed"));
 		if (!reviewed && property(process, NO_REVIEW_REASON).isEmpty()) {

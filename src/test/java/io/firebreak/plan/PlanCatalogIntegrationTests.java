@@ -74,10 +74,11 @@ class PlanCatalogIntegrationTests {
 		ProcessDefinition v1 = latest();
 		long runningOnV1 = runtime.createProcessInstanceQuery().processDefinitionId(v1.getId()).count();
 		String bpmn = new String(read("classpath:processes/" + PLAN + ".bpmn"), StandardCharsets.UTF_8);
-		Matcher task = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\" name=\"([^\"]+)\"").matcher(bpmn);
+		Matcher task = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"([^>]*?) name=\"([^\"]+)\"").matcher(bpmn);
 		assertThat(task.find()).as("the plan has a named user task").isTrue();
-		String renamed = task.group(2) + " (v2)";
-		String changed = bpmn.replace(task.group(0), "<bpmn:userTask id=\"" + task.group(1) + "\" name=\"" + renamed + "\"");
+		String renamed = task.group(3) + " (v2)";
+		String changed = bpmn.replace(task.group(0),
+				"<bpmn:userTask id=\"" + task.group(1) + "\"" + task.group(2) + " name=\"" + renamed + "\"");
 
 		HttpResponse<String> deployed = deploy("author", changed);
 
@@ -101,7 +102,7 @@ class PlanCatalogIntegrationTests {
 				"/camunda/app/cockpit/default/#/process-definition/" + v2.getId() + "/runtime",
 				"/plans/" + PLAN + "/versions/" + v2.getVersion() + ".bpmn");
 		String history = get("author", "/plans/" + PLAN).body();
-		assertThat(history).contains(HtmlUtils.htmlEscape(renamed + " (" + task.group(1) + "): name, " + task.group(2)
+		assertThat(history).contains(HtmlUtils.htmlEscape(renamed + " (" + task.group(1) + "): name, " + task.group(3)
 				+ " → " + renamed, "UTF-8"));
 		assertThat(get("author", "/plans/" + PLAN + "?version=" + v1.getVersion()).body())
 			.contains("<h2>Incident response, version " + v1.getVersion() + "</h2>",

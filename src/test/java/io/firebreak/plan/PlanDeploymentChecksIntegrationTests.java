@@ -150,7 +150,7 @@ class PlanDeploymentChecksIntegrationTests {
 	void aResponsePlanThatPagesNobodyIsRefused() throws Exception {
 		PlanFiles plan = PlanFiles.complete().changed("${pageOnCallDelegate}", "${recordAlertsDelegate}");
 		assertThat(refused("pages nobody", plan).problems()).isEqualTo(PLAN + " pages nobody: add a service task that "
-				+ "pages the on-call (template 'Page the on-call', ${pageOnCallDelegate})\n");
+				+ "pages the on-call (template 'Firebreak: Page on-call', ${pageOnCallDelegate})\n");
 	}
 
 	@Test
@@ -164,7 +164,7 @@ class PlanDeploymentChecksIntegrationTests {
 	void aResponsePlanThatTellsNoStakeholdersIsRefused() throws Exception {
 		PlanFiles plan = PlanFiles.complete().changed("${notifyResolutionDelegate}", "${recordResolvedAlertDelegate}");
 		assertThat(refused("tells nobody", plan).problems()).isEqualTo(PLAN + " tells no stakeholders: add a service task "
-				+ "that notifies them (template 'Notify', ${notifyResolutionDelegate})\n");
+				+ "that notifies them (template 'Firebreak: Notify', ${notifyResolutionDelegate})\n");
 	}
 
 	@Test
@@ -180,6 +180,18 @@ class PlanDeploymentChecksIntegrationTests {
 					+ "weekly operations meeting\" /></camunda:properties></bpmn:extensionElements>");
 		Answer deployed = modeler().deploy("author", "no review, with reason", reasoned.files());
 		assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+	}
+
+	@Test
+	void anUnknownOrMisplacedMilestoneIsRefused() throws Exception {
+		PlanFiles typo = PlanFiles.complete().changed("value=\"reviewed\"", "value=\"reveiwed\"");
+		assertThat(refused("milestone typo", typo).problems()).contains("has milestone 'reveiwed', which Firebreak "
+				+ "does not know: use one of declared, prioritised, assessed, acknowledged, contained, mitigated, "
+				+ "recovered, resolved, reviewed, closed");
+
+		PlanFiles misplaced = PlanFiles.complete().changed("value=\"closed\"", "value=\"prioritised\"");
+		assertThat(refused("milestone misplaced", misplaced).problems())
+			.contains("has milestone 'prioritised', which belongs on a business rule task");
 	}
 
 	@Test

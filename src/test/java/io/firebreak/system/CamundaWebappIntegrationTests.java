@@ -78,7 +78,7 @@ class CamundaWebappIntegrationTests {
 
 		assertThat(rejected.statusCode()).isEqualTo(400);
 		assertThat(json.readTree(rejected.body()).path("message").asText())
-			.isEqualTo("commander must be the user id of someone on the roster (was 'nobody')");
+			.isEqualTo("Incident commander must name a person of the roster; 'nobody' is not one");
 	}
 
 	private HttpClient browser() {
