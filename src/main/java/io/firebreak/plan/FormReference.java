@@ -7,13 +7,14 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * A Camunda Form that a user task or start event names with {@code camunda:formRef}, as the
- * author bound it: to the form deployed with the plan, the latest one, or one version.
+ * author bound it: to the form deployed with the plan, the latest one, one version or a version tag.
  */
-record FormReference(String key, String binding, Integer version) {
+record FormReference(String key, String binding, String version) {
 
 	static final String BINDING_DEPLOYMENT = "deployment";
 	static final String BINDING_LATEST = "latest";
 	static final String BINDING_VERSION = "version";
+	static final String BINDING_VERSION_TAG = "versionTag";
 
 	/** Absent when the element has no form, or names it by an expression only known at run time. */
 	static Optional<FormReference> of(Element element) {
@@ -24,6 +25,6 @@ record FormReference(String key, String binding, Integer version) {
 		String binding = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRefBinding");
 		String version = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRefVersion");
 		return Optional.of(new FormReference(key.strip(), binding == null ? BINDING_LATEST : binding.strip(),
-				version == null || !version.strip().matches("\\d{1,9}") ? null : Integer.valueOf(version.strip())));
+				version == null || version.isBlank() ? null : version.strip()));
 	}
 }

@@ -53,8 +53,11 @@ class PlanForms {
 				}
 				yield found;
 			}
-			case FormReference.BINDING_VERSION -> reference.version() == null ? null
-					: forms.findDefinitionByKeyVersionAndTenantId(reference.key(), reference.version(), null);
+			case FormReference.BINDING_VERSION -> reference.version() == null || !reference.version().matches("\\d{1,9}")
+					? null : forms.findDefinitionByKeyVersionAndTenantId(reference.key(),
+							Integer.valueOf(reference.version()), null);
+			case FormReference.BINDING_VERSION_TAG -> reference.version() == null ? null
+					: forms.findDefinitionByKeyVersionTagAndTenantId(reference.key(), reference.version(), null);
 			default -> forms.findLatestDefinitionByKey(reference.key());
 		};
 	}
