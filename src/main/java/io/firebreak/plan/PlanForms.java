@@ -15,44 +15,54 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the deployed form a step names and keeps its rules. A deployed form never changes, so
- * its rules are read once per form definition; which form a plan's deployment binding picks is
- * remembered too, so completing a task costs no query for it.
+ * its rules are read once per form definition; a form bound to the plan's deployment or to a
+ * version always resolves to the same one, so creating or completing such a task costs no query.
  */
 @Component
 class PlanForms {
 
 	private final ObjectMapper json = new ObjectMapper();
 	private final Map<String, FormRules> rulesByFormDefinition = new ConcurrentHashMap<>();
-	private final Map<String, String> formDefinitionByDeploymentAndKey = new ConcurrentHashMap<>();
+	/** Rules of references that always find the same form: bound to the plan's deployment, or to a version. */
+	private final Map<String, FormRules> rulesByFixedReference = new ConcurrentHashMap<>();
 
 	/** Empty when the reference finds no deployed form (the deploy checks refuse such plans). */
 	Optional<FormRules> of(FormReference reference, String processDefinitionId) {
-		CommandContext context = Context.getCommandContext();
 		String deploymentId = Context.getProcessEngineConfiguration()
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(processDefinitionId)
 			.getDeploymentId();
+		String fixed = fixedKey(reference, deploymentId);
+		FormRules cached = fixed == null ? null : rulesByFixedReference.get(fixed);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		CommandContext context = Context.getCommandContext();
 		CamundaFormDefinitionEntity definition = definition(context, reference, deploymentId);
 		if (definition == null) {
 			return Optional.empty();
 		}
-		return Optional.of(rulesByFormDefinition.computeIfAbsent(definition.getId(), id -> read(context, definition)));
+		FormRules rules = rulesByFormDefinition.computeIfAbsent(definition.getId(), id -> read(context, definition));
+		if (fixed != null) {
+			rulesByFixedReference.putIfAbsent(fixed, rules);
+		}
+		return Optional.of(rules);
 	}
 
-	private CamundaFormDefinitionEntity definition(CommandContext context, FormReference reference,
+	/** Null for bindings whose form may change with the next deployment (latest, version tag). */
+	private static String fixedKey(FormReference reference, String deploymentId) {
+		return switch (reference.binding()) {
+			case FormReference.BINDING_DEPLOYMENT -> "deployment\n" + deploymentId + "\n" + reference.key();
+			case FormReference.BINDING_VERSION -> "version\n" + reference.key() + "\n" + reference.version();
+			default -> null;
+		};
+	}
+
+	private static CamundaFormDefinitionEntity definition(CommandContext context, FormReference reference,
 			String deploymentId) {
 		var forms = context.getCamundaFormDefinitionManager();
 		return switch (reference.binding()) {
-			case FormReference.BINDING_DEPLOYMENT -> {
-				String cacheKey = deploymentId + "\n" + reference.key();
-				String id = formDefinitionByDeploymentAndKey.get(cacheKey);
-				CamundaFormDefinitionEntity found = id != null ? forms.findLatestDefinitionById(id)
-						: forms.findDefinitionByDeploymentAndKey(deploymentId, reference.key());
-				if (found != null) {
-					formDefinitionByDeploymentAndKey.putIfAbsent(cacheKey, found.getId());
-				}
-				yield found;
-			}
+			case FormReference.BINDING_DEPLOYMENT -> forms.findDefinitionByDeploymentAndKey(deploymentId, reference.key());
 			case FormReference.BINDING_VERSION -> reference.version() == null || !reference.version().matches("\\d{1,9}")
 					? null : forms.findDefinitionByKeyVersionAndTenantId(reference.key(),
 							Integer.valueOf(reference.version()), null);
