@@ -54,6 +54,31 @@ public class Notifier {
 		this.jobLockTime = Duration.ofMillis(jobLockMillis);
 	}
 
+	/**
+	 * Sends each request in turn. One channel down must not hold back the others: all are tried,
+	 * then the first failure is thrown, so that the job's retry re-sends only what failed (what
+	 * went out is found sent and skipped).
+	 */
+	public void sendEach(List<NotificationRequest> requests) {
+		RuntimeException firstFailure = null;
+		for (NotificationRequest request : requests) {
+			try {
+				send(request);
+			}
+			catch (RuntimeException failure) {
+				if (firstFailure == null) {
+					firstFailure = failure;
+				}
+				else {
+					firstFailure.addSuppressed(failure);
+				}
+			}
+		}
+		if (firstFailure != null) {
+			throw firstFailure;
+		}
+	}
+
 	public Notification send(NotificationRequest request) {
 		Instant until = claimUntil();
 		Claim claim = ownTransaction.execute(status -> claim(request, until));

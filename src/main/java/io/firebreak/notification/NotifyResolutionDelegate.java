@@ -50,26 +50,10 @@ public class NotifyResolutionDelegate implements JavaDelegate {
 		String keyPrefix = incident.key() + "/resolution" + (DEFAULT_AUDIENCE.equals(audience) ? "" : "/" + audience);
 		Map<String, Object> model = Map.of("incident", incident, "baseUrl", baseUrl, "resolutionSummary",
 				Objects.requireNonNullElse(variables.text(IncidentResponseVariables.RESOLUTION_SUMMARY), ""));
-		RuntimeException firstFailure = null;
-		for (String each : sends) {
-			try {
-				notifier.send(targets.request(audience, each, keyPrefix, incident.key().value(),
-						NotificationKind.RESOLUTION, incident.headline() + " resolved", incident.drill(), model));
-			}
-			catch (RuntimeException failure) {
-				// One channel down must not hold back the others: try them all, then fail the job so
-				// that its retry re-sends what failed (what went out is found sent and skipped).
-				if (firstFailure == null) {
-					firstFailure = failure;
-				}
-				else {
-					firstFailure.addSuppressed(failure);
-				}
-			}
-		}
-		if (firstFailure != null) {
-			throw firstFailure;
-		}
+		notifier.sendEach(sends.stream()
+			.map(each -> targets.request(audience, each, keyPrefix, incident.key().value(), NotificationKind.RESOLUTION,
+					incident.headline() + " resolved", incident.drill(), model))
+			.toList());
 	}
 
 	private static String audience(Object input) {
