@@ -45,7 +45,7 @@ public class Pager {
 	 */
 	public String page(IncidentKey key, String team, int level, String unacknowledgedBy) {
 		Incident incident = lifecycle.load(key);
-		List<Person> chain = team == null ? roster.onCallFor(incident.service()) : roster.onCallOfTeam(team);
+		List<Person> chain = team == null ? roster.onCallFor(incident.service()) : roster.chainAt(roster.requireTeam("pageTeam", team), java.time.Instant.now());
 		Person responder = chain.get(level % chain.size());
 		Map<String, Object> model = new HashMap<>();
 		model.put("incident", incident);

@@ -1,5 +1,6 @@
 package io.firebreak.roster;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,7 @@ class OnCallController {
 	OnCall onCall(@RequestParam String team) {
 		Team found = roster.team(team).orElseThrow(() -> new NotFound("No team '" + team + "'; teams are "
 				+ roster.teams().stream().map(Team::id).toList()));
-		List<OnCallPerson> chain = found.onCall().stream()
-			.map(id -> roster.person(id).orElseThrow())
+		List<OnCallPerson> chain = roster.chainAt(found, Instant.now()).stream()
 			.map(person -> new OnCallPerson(person.id(), person.name(), person.email()))
 			.toList();
 		return new OnCall(found.id(), chain.get(0), chain);

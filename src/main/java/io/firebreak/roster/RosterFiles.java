@@ -1,0 +1,87 @@
+package io.firebreak.roster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads {@code roster.yaml} and {@code services.yaml} into a checked {@link Roster}, at start-up
+ * and on every reload. A file that does not parse or a roster with mistakes throws
+ * {@link RosterUnreadable} naming the file, the path and what to fix.
+ */
+@Component
+class RosterFiles {
+
+	record RosterFile(List<Person> people, Map<String, List<String>> roles, List<Team> teams) {
+	}
+
+	record ServicesFile(Map<String, String> plans, List<OwnedService> services, String triageService) {
+	}
+
+	private final Resource rosterFile;
+	private final Resource servicesFile;
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	RosterFiles(@Value("${firebreak.roster.location}") Resource rosterFile,
+			@Value("${firebreak.services.location}") Resource servicesFile) {
+		this.rosterFile = rosterFile;
+		this.servicesFile = servicesFile;
+	}
+
+	Roster read() {
+		RosterFile roster = parse(rosterFile, RosterFile.class);
+		ServicesFile services = parse(servicesFile, ServicesFile.class);
+		try {
+			return new Roster(roster.people(), roster.teams(), services.services(), services.triageService(),
+					services.plans(), roster.roles(), new Roster.Sources(name(rosterFile), name(servicesFile)));
+		}
+		catch (IllegalStateException mistakes) {
+			throw new RosterUnreadable(mistakes.getMessage());
+		}
+	}
+
+	private <T> T parse(Resource file, Class<T> type) {
+		try (InputStream in = file.getInputStream()) {
+			return yaml.readValue(in, type);
+		}
+		catch (JsonProcessingException e) {
+			// Jackson names the path (people[3]->timeZone) and the line; the file is ours to name
+			throw new RosterUnreadable(name(file) + ": " + e.getOriginalMessage() + " at " + pathOf(e));
+		}
+		catch (IOException e) {
+			throw new RosterUnreadable(name(file) + ": cannot be read (" + e.getMessage() + ")");
+		}
+	}
+
+	private static String pathOf(JsonProcessingException e) {
+		String location = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+		if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			return mapping.getPathReference().replace("io.firebreak.roster.", "") + location;
+		}
+		return location.strip();
+	}
+
+	/** config/roster.yaml for the packaged roster, the path given for one outside. */
+	private static String name(Resource file) {
+		if (file instanceof ClassPathResource classPath) {
+			return classPath.getPath();
+		}
+		if (file instanceof FileSystemResource onDisk) {
+			return onDisk.getPath();
+		}
+		return file.getDescription();
+	}
+}
