@@ -42,12 +42,17 @@ public final class IncidentResponseVariables {
 	public static final String TASK_DUE_IN = "taskDueIn";
 	// paging
 	public static final String PAGED_RESPONDER = "pagedResponder";
+	/** The step of the escalation policy paged last (0 = the first page). */
 	public static final String ESCALATION_LEVEL = "escalationLevel";
+	/** How long the step paged last has to acknowledge (ISO-8601), for the acknowledgement timer. */
+	public static final String PAGE_ACK_TIMEOUT = "pageAckTimeout";
+	/** True once the policy's last step (the commanders) is paged: no timer escalates further. */
+	public static final String ESCALATION_EXHAUSTED = "escalationExhausted";
 	/** The team whose chain was paged, when a Page on-call step named one (escalation continues in it). */
 	public static final String PAGED_TEAM = "pagedTeam";
 	/** Input of a Page on-call step: the team to page; empty = the team that owns the incident's service. */
 	public static final String PAGE_TEAM = "pageTeam";
-	/** Input of a Page on-call step: who in the chain is paged first (0 = primary). */
+	/** Input of a Page on-call step: the step of the escalation policy paged first (0 = its first level). */
 	public static final String PAGE_LEVEL = "pageLevel";
 	/** Input of a Notify step: the audience of config/audiences.yaml. */
 	public static final String AUDIENCE = "audience";
@@ -73,7 +78,7 @@ public final class IncidentResponseVariables {
 	public static final List<String> ALL = List.of(INCIDENT_KEY, TITLE, SUMMARY, SERVICE, IMPACT, URGENCY,
 			INCIDENT_TYPE, DRILL, DECLARED_BY, CUSTOMER_IMPACT, SEVERITY_OVERRIDE, SEVERITY_OVERRIDE_REASON, COMMANDER,
 			COMMUNICATIONS_LEAD, SCRIBE, TABLE_SEVERITY, SEVERITY, ACK_TIMEOUT, UPDATE_CADENCE, POSTMORTEM_REQUIRED,
-			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, RESPONDER, CONTAINMENT_ACTIONS,
+			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, PAGE_ACK_TIMEOUT, ESCALATION_EXHAUSTED, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, RESPONDER, CONTAINMENT_ACTIONS,
 			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, REVIEW_SUMMARY, ROOT_CAUSES,
 			LESSONS_LEARNED, ACTION_ITEMS, ALERT_SUMMARY, ALERT_REVIEW_NOTE);
 

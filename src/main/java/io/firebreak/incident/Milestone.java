@@ -32,6 +32,9 @@ public enum Milestone {
 	/** The extension property that marks a milestone on a BPMN element. */
 	public static final String PROPERTY = "firebreak.milestone";
 
+	/** The parsed activity property naming the milestone a user task reaches when it is completed. */
+	public static final String OF_TASK = "firebreak.milestone.task";
+
 	private final Kind timelineKind;
 
 	Milestone(Kind timelineKind) {

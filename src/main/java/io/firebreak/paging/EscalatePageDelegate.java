@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.IncidentResponseVariables;
 
-/** The acknowledgement timer ran out: page the next person in the chain that was paged. */
+/** The acknowledgement timer ran out: page the next step of the escalation policy that was paged. */
 @Component
 public class EscalatePageDelegate implements JavaDelegate {
 
@@ -23,9 +23,9 @@ public class EscalatePageDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		IncidentResponseVariables variables = IncidentResponseVariables.of(execution);
-		int level = variables.number(ESCALATION_LEVEL) + 1;
-		variables.set(PAGED_RESPONDER, pager.page(variables.incidentKey(), variables.text(PAGED_TEAM), level,
-				variables.text(PAGED_RESPONDER)));
-		variables.set(ESCALATION_LEVEL, level);
+		Pager.Page page = pager.page(variables.incidentKey(), execution.getProcessInstanceId(),
+				variables.text(PAGED_TEAM), variables.number(ESCALATION_LEVEL) + 1, variables.text(PAGED_RESPONDER),
+				PageVariables.severityTimeout(variables));
+		PageVariables.record(variables, page);
 	}
 }

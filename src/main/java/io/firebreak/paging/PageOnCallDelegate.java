@@ -1,7 +1,5 @@
 package io.firebreak.paging;
 
-import static io.firebreak.incident.IncidentResponseVariables.ESCALATION_LEVEL;
-import static io.firebreak.incident.IncidentResponseVariables.PAGED_RESPONDER;
 import static io.firebreak.incident.IncidentResponseVariables.PAGED_TEAM;
 import static io.firebreak.incident.IncidentResponseVariables.PAGE_LEVEL;
 import static io.firebreak.incident.IncidentResponseVariables.PAGE_TEAM;
@@ -15,8 +13,12 @@ import io.firebreak.incident.IncidentResponseVariables;
 /**
  * The "Page on-call" building block. Its optional inputs (element template
  * {@code io.firebreak.PageOnCall}) are local to the step: {@code pageTeam}, a roster team
- * (empty: the team that owns the incident's service), and {@code pageLevel}, who in that team's
- * chain is paged first (empty: the primary). Without them it pages the service's primary on-call.
+ * (empty: the team that owns the incident's service), and {@code pageLevel}, which step of that
+ * team's escalation policy is paged first (empty: its first level). Without them it pages the first
+ * level of the escalation policy of the team that owns the incident's service. It leaves the
+ * responder, the step and its acknowledgement timeout in {@code pagedResponder},
+ * {@code escalationLevel} and {@code pageAckTimeout}, and {@code escalationExhausted} true when
+ * the step paged was the policy's last.
  */
 @Component
 public class PageOnCallDelegate implements JavaDelegate {
@@ -32,8 +34,8 @@ public class PageOnCallDelegate implements JavaDelegate {
 		IncidentResponseVariables variables = IncidentResponseVariables.of(execution);
 		String team = blankToNull(execution.getVariableLocal(PAGE_TEAM));
 		int level = level(execution.getVariableLocal(PAGE_LEVEL));
-		variables.set(PAGED_RESPONDER, pager.page(variables.incidentKey(), team, level, null));
-		variables.set(ESCALATION_LEVEL, level);
+		PageVariables.record(variables, pager.page(variables.incidentKey(), execution.getProcessInstanceId(), team,
+				level, null, PageVariables.severityTimeout(variables)));
 		// Escalation continues in the chain that was paged; written only when a team was named, or
 		// when an earlier step named one, so a plan without the input keeps the variables it always had.
 		if (team != null || execution.hasVariable(PAGED_TEAM)) {
@@ -71,6 +73,6 @@ public class PageOnCallDelegate implements JavaDelegate {
 
 	private static IllegalArgumentException badLevel(Object value) {
 		return new IllegalArgumentException("Page on-call: input " + PAGE_LEVEL
-				+ " must be a level of the escalation chain, 0 (primary), 1 (secondary), ... (was '" + value + "')");
+				+ " must be a step of the escalation policy, 0 (its first level), 1 (the next), ... (was '" + value + "')");
 	}
 }

@@ -32,6 +32,8 @@ class PlanParseListener extends AbstractBpmnParseListener {
 	public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 		Optional<FormReference> form = FormReference.of(element);
 		Optional<Milestone> milestone = milestone(element);
+		// not markForLeaving: a task's milestone is reached at completion, not again on its outgoing flow
+		milestone.ifPresent(reached -> activity.setProperty(Milestone.OF_TASK, reached));
 		TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 		task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
 				created -> steps.get().taskCreated(created, form));

@@ -91,6 +91,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/error", "/css/**", "/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// the signed link in a page mail is the credential (see io.firebreak.paging.AcknowledgementLinks)
+				.requestMatchers("/acknowledge/**")
+				.permitAll()
 				.requestMatchers("/outbox/**")
 				.hasAuthority(ADMINS)
 				.requestMatchers("/plans", "/plans/**")

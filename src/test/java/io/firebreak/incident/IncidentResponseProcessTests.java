@@ -193,15 +193,19 @@ class IncidentResponseProcessTests {
 	}
 
 	@Test
-	void escalatesToTheNextOnCallWhenThePageIsNotAcknowledgedInTime() {
+	void aSev1OnCheckoutPagesOncallAndEscalatesToOncall2AfterTheAcknowledgementTimeout() {
 		ProcessInstance instance = driver.declare("Checkout down", "checkout", "extensive", "critical", false);
 		driver.runJob(instance);
 		assertThat(task(ACKNOWLEDGE, instance)).isAssignedTo("oncall");
+		assertThat(instance).variables().containsEntry("pageAckTimeout", "PT5M").containsEntry("escalationExhausted", false);
 		Date due = task(ACKNOWLEDGE, instance).getDueDate();
 		assertThat(due).as("SEV1 acknowledgement is due within the 5 minute timeout")
 			.isBeforeOrEqualTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(5))));
 		assertThat(task(ASSESS, instance).getDueDate()).as("so is the SEV1 assessment")
 			.isBeforeOrEqualTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(5))));
+
+		ClockUtil.offset(Duration.ofMinutes(4).toMillis());
+		assertThat(job(instance)).as("nothing escalates before the timeout").matches(job -> job.getDuedate().after(ClockUtil.now()));
 
 		ClockUtil.offset(Duration.ofMinutes(6).toMillis());
 		driver.runJob(instance); // the acknowledgement timer
@@ -209,21 +213,56 @@ class IncidentResponseProcessTests {
 		driver.runJob(instance); // the escalation page, its own job
 		assertThat(task(ACKNOWLEDGE, instance)).isAssignedTo("oncall2");
 
-		ClockUtil.offset(Duration.ofMinutes(12).toMillis());
-		driver.runJob(instance);
-		driver.runJob(instance);
-		assertThat(task(ACKNOWLEDGE, instance)).as("a repeating escalation policy wraps to the primary")
-			.isAssignedTo("oncall");
-
-		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
+		driver.complete(instance, ACKNOWLEDGE, "oncall2", Map.of());
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
+		assertThat(incidents.findByKey(key).orElseThrow().acknowledgedBy()).isEqualTo("oncall2");
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().count())
+			.as("acknowledging stops the escalation").isZero();
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.ESCALATED)
 			.extracting(TimelineEvent::description)
-			.containsExactly("Not acknowledged by oncall in time; escalated to oncall2 (escalation level 1)",
-					"Not acknowledged by oncall2 in time; escalated to oncall (escalation level 2)");
-		assertThat(incidents.findByKey(key).orElseThrow().acknowledgedBy()).isEqualTo("oncall");
+			.containsExactly("Not acknowledged by oncall in time; escalated to oncall2"
+					+ " (step 2 of 7: Secondary on-call of Platform)");
+	}
+
+	@Test
+	void theEscalationPolicyRunsItsLevelsAsOftenAsItRepeatsAndEndsWithTheCommanders() {
+		ProcessInstance instance = driver.declare("Checkout down", "checkout", "extensive", "critical", false);
+		driver.runJob(instance);
+		// demo policy of platform: primary, secondary, the manager (15 min), repeated once, then the commanders
+		java.util.List<String> pagedInTurn = new java.util.ArrayList<>(java.util.List.of(task(ACKNOWLEDGE, instance).getAssignee()));
+		Duration elapsed = Duration.ZERO;
+		while (!engine.getRuntimeService().getVariable(instance.getId(), "escalationExhausted").equals(true)) {
+			elapsed = elapsed.plus(Duration.parse((String) engine.getRuntimeService().getVariable(instance.getId(),
+					"pageAckTimeout"))).plusMinutes(1);
+			ClockUtil.offset(elapsed.toMillis());
+			driver.runJob(instance); // the timer
+			driver.runJob(instance); // the escalation page
+			pagedInTurn.add(task(ACKNOWLEDGE, instance).getAssignee());
+		}
+		assertThat(pagedInTurn).containsExactly("oncall", "oncall2", "ic", "oncall", "oncall2", "ic", "ic");
+		assertThat(instance).variables().containsEntry("escalationLevel", 6);
+
+		ClockUtil.offset(elapsed.plusMinutes(10).toMillis());
+		driver.runJob(instance); // the last timer: no level left
+		assertThat(instance).isWaitingAt("UserTask_AcknowledgeLastPage");
+		assertThat(task("UserTask_AcknowledgeLastPage", instance)).isAssignedTo("ic");
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+			.as("nothing escalates after the last level").isZero();
+
+		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 		assertThat(notifications.forIncident(key.value())).extracting(n -> n.key())
-			.containsExactly(key + "/page/0", key + "/page/1", key + "/page/2");
+			.as("the commanders' step pages every commander of the pool")
+			.contains(key + "/page/0/oncall", key + "/page/1/oncall2", key + "/page/2/ic", key + "/page/6/ic",
+					key + "/page/6/admin");
+		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.ESCALATED)
+			.extracting(TimelineEvent::description)
+			.hasSize(6)
+			.last().isEqualTo("Not acknowledged by ic in time; escalated to ic, admin (step 7 of 7: the incident commanders)");
+
+		driver.complete(instance, "UserTask_AcknowledgeLastPage", "admin", Map.of());
+		assertThat(incidents.findByKey(key).orElseThrow().acknowledgedBy()).isEqualTo("admin");
+		assertThat(instance).as("acknowledged, the response waits only for the assessment")
+			.isWaitingAt(ASSESS, "Gateway_ResponseReady");
 	}
 
 	@Test

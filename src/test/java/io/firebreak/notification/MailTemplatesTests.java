@@ -33,6 +33,8 @@ class MailTemplatesTests {
 		Map<String, Object> model = Map.ofEntries(Map.entry("incident", incident),
 				Map.entry("responder", roster.person("oncall").orElseThrow()), Map.entry("baseUrl", "https://fb.example"),
 				Map.entry("level", 1), Map.entry("unacknowledgedBy", "oncall2"),
+				Map.entry("stepDescription", "Secondary on-call of Platform"), Map.entry("ackTimeoutMinutes", 5L),
+				Map.entry("acknowledgeUrl", "https://fb.example/acknowledge/token"),
 				Map.entry("resolutionSummary", "Rolled <back>"), Map.entry("conditions", "Errors at 5%"),
 				Map.entry("actions", "Rolling back"), Map.entry("needs", "Nothing"), Map.entry("nextUpdate", "14:30 UTC"),
 				Map.entry("reviewSummary", "Config drift"), Map.entry("actionItem", "Add canary"),
@@ -42,6 +44,11 @@ class MailTemplatesTests {
 
 		assertThat(rendered.text()).contains("INC-2026-0042").doesNotContain("[(");
 		assertThat(rendered.html()).contains("INC-2026-0042").doesNotContain("<img src=x");
+		if (kind == NotificationKind.PAGE || kind == NotificationKind.ESCALATION) {
+			assertThat(rendered.text()).as("the page acknowledges without signing in")
+				.contains("Acknowledge now (no sign-in, within 5 min): https://fb.example/acknowledge/token");
+			assertThat(rendered.html()).contains("href=\"https://fb.example/acknowledge/token\"");
+		}
 		if (kind != NotificationKind.POSTMORTEM_PUBLISHED && kind != NotificationKind.ACTION_ITEM_REMINDER) {
 			assertThat(rendered.text()).contains("DRILL");
 			assertThat(rendered.html()).contains("DRILL").contains("Cart &lt;img src=x onerror=alert(1)&gt;");

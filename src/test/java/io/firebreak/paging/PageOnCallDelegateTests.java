@@ -9,6 +9,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +27,20 @@ class PageOnCallDelegateTests {
 
 	PageOnCallDelegateTests() {
 		when(execution.getVariable("incidentKey")).thenReturn(KEY.value());
-		when(pager.page(any(), any(), anyInt(), any())).thenReturn("oncall2");
+		when(execution.getVariable("ackTimeout")).thenReturn("PT5M");
+		when(execution.getProcessInstanceId()).thenReturn("instance-1");
+		when(pager.page(any(), any(), any(), anyInt(), any(), any()))
+			.thenReturn(new Pager.Page("oncall2", 0, Duration.ofMinutes(5), false));
 	}
 
 	@Test
 	void withoutInputsPagesThePrimaryOfTheServicesTeamAsAlways() throws Exception {
 		delegate.execute(execution);
-		verify(pager).page(KEY, null, 0, null);
+		verify(pager).page(KEY, "instance-1", null, 0, null, Duration.ofMinutes(5));
 		verify(execution).setVariable("pagedResponder", "oncall2");
 		verify(execution).setVariable("escalationLevel", 0);
+		verify(execution).setVariable("pageAckTimeout", "PT5M");
+		verify(execution).setVariable("escalationExhausted", false);
 		verify(execution, never()).setVariable(org.mockito.ArgumentMatchers.eq("pagedTeam"), any());
 	}
 
@@ -41,9 +48,13 @@ class PageOnCallDelegateTests {
 	void pagesTheNamedTeamAtTheChosenLevelAndEscalationContinuesThere() throws Exception {
 		when(execution.getVariableLocal("pageTeam")).thenReturn("security");
 		when(execution.getVariableLocal("pageLevel")).thenReturn("1");
+		when(pager.page(any(), any(), any(), anyInt(), any(), any()))
+			.thenReturn(new Pager.Page("admin", 1, Duration.ofMinutes(15), true));
 		delegate.execute(execution);
-		verify(pager).page(KEY, "security", 1, null);
+		verify(pager).page(KEY, "instance-1", "security", 1, null, Duration.ofMinutes(5));
 		verify(execution).setVariable("escalationLevel", 1);
+		verify(execution).setVariable("pageAckTimeout", "PT15M");
+		verify(execution).setVariable("escalationExhausted", true);
 		verify(execution).setVariable("pagedTeam", "security");
 	}
 
@@ -52,14 +63,21 @@ class PageOnCallDelegateTests {
 		when(execution.getVariableLocal("pageTeam")).thenReturn("");
 		when(execution.getVariableLocal("pageLevel")).thenReturn(" ");
 		delegate.execute(execution);
-		verify(pager).page(KEY, null, 0, null);
+		verify(pager).page(KEY, "instance-1", null, 0, null, Duration.ofMinutes(5));
+	}
+
+	@Test
+	void aTimeoutThatIsNoDurationSaysWhatToFix() {
+		when(execution.getVariable("ackTimeout")).thenReturn("five minutes");
+		assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("ackTimeout must be an ISO-8601 duration")
+			.hasMessageContaining("'five minutes'");
 	}
 
 	@Test
 	void aLevelThatIsNoLevelSaysWhatToFix() {
 		when(execution.getVariableLocal("pageLevel")).thenReturn("secondary");
-		assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("pageLevel must be a level")
+		assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("pageLevel must be a step")
 			.hasMessageContaining("'secondary'");
-		verify(pager, never()).page(any(), isNull(), anyInt(), any());
+		verify(pager, never()).page(any(), any(), isNull(), anyInt(), any(), any());
 	}
 }

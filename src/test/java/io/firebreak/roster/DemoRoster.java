@@ -9,7 +9,7 @@ public final class DemoRoster {
 	}
 
 	public static Roster load() throws Exception {
-		return new RosterConfiguration().roster(new FileSystemResource("config/roster.yaml"),
-				new FileSystemResource("config/services.yaml"));
+		return new RosterFiles(new FileSystemResource("config/roster.yaml"),
+				new FileSystemResource("config/services.yaml")).read();
 	}
 }

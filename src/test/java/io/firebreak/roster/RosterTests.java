@@ -69,9 +69,7 @@ class RosterTests {
 
 	@Test
 	void theDemoRosterFileIsValidAndHasTheBriefsPeople() throws Exception {
-		Roster demo = new RosterConfiguration().roster(
-				new org.springframework.core.io.FileSystemResource("config/roster.yaml"),
-				new org.springframework.core.io.FileSystemResource("config/services.yaml"));
+		Roster demo = DemoRoster.load();
 
 		assertThat(demo.people()).extracting(Person::id)
 			.containsExactlyInAnyOrder("admin", "ic", "oncall", "oncall2", "comms", "security", "auditor", "author");
