@@ -100,8 +100,9 @@ public class Pager {
 			}
 			NotificationKind kind = unacknowledgedBy != null ? NotificationKind.ESCALATION : NotificationKind.PAGE;
 			// A named team has its own keys: paging it must not find the service team's page already sent.
-			String notificationKey = key + "/page/" + (team == null ? "" : team + "/") + current.number() + "/"
-					+ person.id();
+			// A step that pages several people (the commanders) gives each a key of their own.
+			String notificationKey = key + "/page/" + (team == null ? "" : team + "/") + current.number()
+					+ (current.people().size() > 1 ? "/" + person.id() : "");
 			notifier.send(new NotificationRequest(notificationKey, key.value(), kind, Channel.EMAIL,
 					List.of(person.email()), incident.headline(), incident.drill(), model));
 		}

@@ -252,7 +252,7 @@ class IncidentResponseProcessTests {
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 		assertThat(notifications.forIncident(key.value())).extracting(n -> n.key())
 			.as("the commanders' step pages every commander of the pool")
-			.contains(key + "/page/0/oncall", key + "/page/1/oncall2", key + "/page/2/ic", key + "/page/6/ic",
+			.contains(key + "/page/0", key + "/page/1", key + "/page/2", key + "/page/6/ic",
 					key + "/page/6/admin");
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.ESCALATED)
 			.extracting(TimelineEvent::description)
