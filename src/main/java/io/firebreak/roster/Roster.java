@@ -48,6 +48,8 @@ public class Roster {
 	}
 
 	private volatile State state;
+	// bumped by every replaceWith, so that whatever is built from the roster can tell it went stale
+	private volatile long revision;
 
 	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services) {
 		this(people, teams, services, null);
@@ -74,12 +76,12 @@ public class Roster {
 	 */
 	public Roster(List<Person> people, List<Team> teams, List<OwnedService> services, String triageService,
 			Map<String, String> plans, Map<String, List<String>> roles, Sources sources) {
-		Map<String, Person> peopleById = index(people, Person::id);
+		Map<String, Person> peopleById = index(people, Person::id, sources.roster() + ": people");
 		Map<String, String> planMap = plans == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(plans));
 		List<String> problems = new ArrayList<>();
 		Map<Role, List<String>> pools = pools(roles, peopleById, sources, problems);
-		State candidate = new State(peopleById, index(teams, Team::id), index(services, OwnedService::id), triageService,
-				planMap, pools);
+		State candidate = new State(peopleById, index(teams, Team::id, sources.roster() + ": teams"),
+				index(services, OwnedService::id, sources.services() + ": services"), triageService, planMap, pools);
 		problems.addAll(new RosterChecks(candidate.people, candidate.teams, candidate.services, sources).problems());
 		candidate.plans.forEach((type, plan) -> planProblem(sources.services() + ": plans." + type, plan)
 			.ifPresent(problems::add));
@@ -95,8 +97,17 @@ public class Roster {
 	}
 
 	/** Takes on everything {@code newer} holds, at once. */
-	public void replaceWith(Roster newer) {
+	public synchronized void replaceWith(Roster newer) {
 		this.state = newer.state;
+		this.revision++;
+	}
+
+	/**
+	 * Changes with every {@link #replaceWith}: what caches something built from the roster (select
+	 * options, alert routes) keeps the revision it was built from and builds again when it differs.
+	 */
+	public long revision() {
+		return revision;
 	}
 
 	private static Map<Role, List<String>> pools(Map<String, List<String>> roles, Map<String, Person> people,
@@ -140,11 +151,15 @@ public class Roster {
 		return Optional.empty();
 	}
 
-	private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+	private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String path) {
 		Map<String, T> byId = new LinkedHashMap<>();
 		for (T item : items == null ? List.<T>of() : items) {
-			if (id.apply(item) == null || byId.putIfAbsent(id.apply(item), item) != null) {
-				throw new IllegalStateException("The roster lists '" + id.apply(item) + "' twice or without an id");
+			if (id.apply(item) == null) {
+				throw new IllegalStateException("The roster has mistakes:\n  " + path + ": an entry has no id; give every one an id");
+			}
+			if (byId.putIfAbsent(id.apply(item), item) != null) {
+				throw new IllegalStateException("The roster has mistakes:\n  " + path + ": '" + id.apply(item)
+						+ "' is listed twice; ids must be unique");
 			}
 		}
 		return Collections.unmodifiableMap(byId);
@@ -294,7 +309,12 @@ public class Roster {
 
 	/** The escalation chain of the team that owns the service as it stands now, primary first. */
 	public List<Person> onCallFor(String serviceId) {
-		return chainAt(teamOf(serviceId), Instant.now());
+		return onCallFor(serviceId, Instant.now());
+	}
+
+	/** The escalation chain of the team that owns the service at {@code at}, primary first. */
+	public List<Person> onCallFor(String serviceId, Instant at) {
+		return chainAt(teamOf(serviceId), at);
 	}
 
 	public String requireService(String field, String serviceId) {

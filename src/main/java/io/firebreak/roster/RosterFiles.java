@@ -55,7 +55,12 @@ class RosterFiles {
 
 	private <T> T parse(Resource file, Class<T> type) {
 		try (InputStream in = file.getInputStream()) {
-			return yaml.readValue(in, type);
+			T parsed = yaml.readValue(in, type);
+			if (parsed == null) {
+				// an empty file would otherwise be an empty roster: nobody on call, nobody able to sign in
+				throw new RosterUnreadable(name(file) + ": is empty");
+			}
+			return parsed;
 		}
 		catch (JsonProcessingException e) {
 			// Jackson names the path (people[3]->timeZone) and the line; the file is ours to name

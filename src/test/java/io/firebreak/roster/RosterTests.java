@@ -3,6 +3,7 @@ package io.firebreak.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,10 @@ class RosterTests {
 
 		assertThatThrownBy(() -> new Roster(List.of(badMail, badGroup), List.of(ghosts), List.of(orphan)))
 			.isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("person 'omar': email 'omar-at-example' is not an address")
-			.hasMessageContaining("person 'ola': group 'heroes' is not one of")
-			.hasMessageContaining("team 'ghosts': onCall names 'casper', who is not in the roster")
-			.hasMessageContaining("service 'billing': team 'finance' is not in the roster");
+			.hasMessageContaining("config/roster.yaml: people[omar].email: 'omar-at-example' is not an address")
+			.hasMessageContaining("config/roster.yaml: people[ola].groups: 'heroes' is not one of")
+			.hasMessageContaining("config/roster.yaml: teams[ghosts].layers[level-1].members: 'casper' is not in people")
+			.hasMessageContaining("config/services.yaml: services[billing].team: 'finance' is not a team of config/roster.yaml");
 	}
 
 	@Test
@@ -46,8 +47,8 @@ class RosterTests {
 
 		assertThatThrownBy(() -> new Roster(List.of(OMAR), List.of(PLATFORM), List.of(guessable), "triage"))
 			.isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("service 'checkout': an integration key is shorter than 16 characters")
-			.hasMessageContaining("triageService 'triage' is not one of the services")
+			.hasMessageContaining("config/services.yaml: services[checkout].integrationKeys: a key is shorter than 16 characters")
+			.hasMessageContaining("config/services.yaml: triageService: 'triage' is not one of the services")
 			.hasMessageNotContaining("1234");
 	}
 
@@ -64,16 +65,21 @@ class RosterTests {
 	@Test
 	void refusesDuplicatePeople() {
 		assertThatThrownBy(() -> new Roster(List.of(OMAR, OMAR), List.of(), List.of()))
-			.hasMessageContaining("'oncall' twice");
+			.hasMessageContaining("config/roster.yaml: people: 'oncall' is listed twice");
 	}
 
 	@Test
 	void theDemoRosterFileIsValidAndHasTheBriefsPeople() throws Exception {
 		Roster demo = DemoRoster.load();
+		Instant anOrdinaryDay = Instant.parse("2026-06-10T12:00:00Z");
 
 		assertThat(demo.people()).extracting(Person::id)
 			.containsExactlyInAnyOrder("admin", "ic", "oncall", "oncall2", "comms", "security", "auditor", "author");
-		assertThat(demo.onCallFor("payments")).extracting(Person::id).containsExactly("oncall", "oncall2");
-		assertThat(demo.onCallFor("identity")).extracting(Person::id).containsExactly("security");
+		// primary, secondary, the manager (ic), then the commanders' pool (ic again, then admin)
+		assertThat(demo.onCallFor("payments", anOrdinaryDay)).extracting(Person::id)
+			.containsExactly("oncall", "oncall2", "ic", "admin");
+		// security's manager is admin, and the commanders (ic, admin) come last
+		assertThat(demo.onCallFor("identity", anOrdinaryDay)).extracting(Person::id)
+			.containsExactly("security", "admin", "ic");
 	}
 }
