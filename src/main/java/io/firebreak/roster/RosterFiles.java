@@ -63,6 +63,9 @@ class RosterFiles {
 			return parsed;
 		}
 		catch (JsonProcessingException e) {
+			if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+				throw new RosterUnreadable(name(file) + ": is empty");
+			}
 			// Jackson names the path (people[3]->timeZone) and the line; the file is ours to name
 			throw new RosterUnreadable(name(file) + ": " + e.getOriginalMessage() + " at " + pathOf(e));
 		}
