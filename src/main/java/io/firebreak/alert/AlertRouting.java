@@ -13,6 +13,7 @@ import io.firebreak.incident.Impact;
 import io.firebreak.incident.IncidentType;
 import io.firebreak.roster.OwnedService;
 import io.firebreak.roster.Roster;
+import io.firebreak.roster.RosterCheck;
 import io.firebreak.system.InvalidInput;
 
 /**
@@ -21,25 +22,54 @@ import io.firebreak.system.InvalidInput;
  * service, and anything else goes to the triage service. Keys are kept only as SHA-256 digests.
  */
 @Component
-public class AlertRouting {
+public class AlertRouting implements RosterCheck {
 
-	private final Map<String, List<OwnedService>> servicesByKeyDigest = new HashMap<>();
-	private final Optional<OwnedService> triage;
+	/** The routes of one revision of the roster: built again when a reload replaces it. */
+	private record Routes(long revision, Map<String, List<OwnedService>> servicesByKeyDigest,
+			Optional<OwnedService> triage) {
+	}
+
+	private final Roster roster;
+	private volatile Routes routes;
 
 	AlertRouting(Roster roster) {
-		List<String> problems = new ArrayList<>();
-		for (OwnedService service : roster.services()) {
-			check(problems, service);
-			service.integrationKeys().forEach(key -> servicesByKeyDigest
-				.computeIfAbsent(Digests.sha256(key.strip()), digest -> new ArrayList<>()).add(service));
-		}
-		this.triage = roster.triageService();
-		if (!servicesByKeyDigest.isEmpty() && triage.isEmpty()) {
-			problems.add("services with integration keys need a triageService for alerts from unknown services");
-		}
+		this.roster = roster;
+		List<String> problems = problems(roster);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("config/services.yaml has mistakes:\n  " + String.join("\n  ", problems));
 		}
+		this.routes = routes(roster);
+	}
+
+	@Override
+	public List<String> problems(Roster candidate) {
+		List<String> problems = new ArrayList<>();
+		candidate.services().forEach(service -> check(problems, service));
+		boolean anyKeys = candidate.services().stream().anyMatch(service -> !service.integrationKeys().isEmpty());
+		if (anyKeys && candidate.triageService().isEmpty()) {
+			problems.add("services with integration keys need a triageService for alerts from unknown services");
+		}
+		return problems;
+	}
+
+	private static Routes routes(Roster roster) {
+		long revision = roster.revision();
+		Map<String, List<OwnedService>> byDigest = new HashMap<>();
+		for (OwnedService service : roster.services()) {
+			service.integrationKeys().forEach(key -> byDigest
+				.computeIfAbsent(Digests.sha256(key.strip()), digest -> new ArrayList<>()).add(service));
+		}
+		return new Routes(revision, byDigest, roster.triageService());
+	}
+
+	// a reload replaced the roster: the routes follow at the next alert (a volatile read otherwise)
+	private Routes current() {
+		Routes current = routes;
+		if (current.revision() != roster.revision()) {
+			current = routes(roster);
+			routes = current;
+		}
+		return current;
 	}
 
 	private static void check(List<String> problems, OwnedService service) {
@@ -62,7 +92,7 @@ public class AlertRouting {
 		if (integrationKey == null || integrationKey.isBlank()) {
 			return List.of();
 		}
-		return servicesByKeyDigest.getOrDefault(Digests.sha256(integrationKey.strip()), List.of());
+		return current().servicesByKeyDigest().getOrDefault(Digests.sha256(integrationKey.strip()), List.of());
 	}
 
 	/** @throws UnknownIntegrationKey if the key belongs to no service */
@@ -78,7 +108,7 @@ public class AlertRouting {
 				return named.get();
 			}
 		}
-		return allowed.size() == 1 ? allowed.get(0) : triage.orElseThrow();
+		return allowed.size() == 1 ? allowed.get(0) : current().triage().orElseThrow();
 	}
 
 	void requireKnown(String integrationKey) {

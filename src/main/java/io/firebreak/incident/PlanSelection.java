@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.roster.OwnedService;
 import io.firebreak.roster.Roster;
+import io.firebreak.roster.RosterCheck;
 
 /**
  * Which plan (process definition key) an incident runs, chosen by config/services.yaml from its
@@ -21,24 +22,29 @@ import io.firebreak.roster.Roster;
  * everyday plan does not take security incidents out of the security plan by accident.
  */
 @Component
-public class PlanSelection {
+public class PlanSelection implements RosterCheck {
 
 	static final String DEFAULT = "default";
 
-	private final Map<String, String> plans;
 	private final Roster roster;
 
 	PlanSelection(Roster roster) {
 		this.roster = roster;
-		this.plans = roster.plans();
-		List<String> problems = new ArrayList<>();
-		typeProblems("plans", plans).forEach(problems::add);
-		roster.services()
-			.forEach(service -> typeProblems("services[" + service.id() + "].plans", service.plans())
-				.forEach(problems::add));
+		List<String> problems = problems(roster);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("config/services.yaml chooses plans wrongly:\n  " + String.join("\n  ", problems));
 		}
+	}
+
+	/** Checked at start-up and by every reload; the plans themselves are read from the roster at each use. */
+	@Override
+	public List<String> problems(Roster candidate) {
+		List<String> problems = new ArrayList<>();
+		typeProblems("plans", candidate.plans()).forEach(problems::add);
+		candidate.services()
+			.forEach(service -> typeProblems("services[" + service.id() + "].plans", service.plans())
+				.forEach(problems::add));
+		return problems;
 	}
 
 	private static List<String> typeProblems(String path, Map<String, String> plans) {
@@ -52,6 +58,7 @@ public class PlanSelection {
 	/** The key of the plan that a {@code type} incident on {@code serviceId} runs. */
 	public String planFor(String serviceId, IncidentType type) {
 		Map<String, String> service = roster.service(serviceId).map(OwnedService::plans).orElse(Map.of());
+		Map<String, String> plans = roster.plans();
 		return first(service.get(type.value()), plans.get(type.value()), service.get(DEFAULT), plans.get(DEFAULT))
 			.orElse(IncidentResponseVariables.PROCESS_ID);
 	}
@@ -59,6 +66,7 @@ public class PlanSelection {
 	/** Every plan the configuration can choose, e.g. to grant roles on them or check they are deployed. */
 	public Set<String> configuredPlans() {
 		Set<String> keys = new LinkedHashSet<>();
+		Map<String, String> plans = roster.plans();
 		keys.add(plans.getOrDefault(DEFAULT, IncidentResponseVariables.PROCESS_ID));
 		keys.addAll(plans.values());
 		roster.services().forEach(service -> keys.addAll(service.plans().values()));

@@ -19,11 +19,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
+import io.firebreak.roster.RosterCheck;
 import io.firebreak.roster.RosterGroup;
 
 /** The audiences of {@code config/audiences.yaml}, checked against the roster at start-up. */
 @Component
-public class Audiences {
+public class Audiences implements RosterCheck {
 
 	record AudiencesFile(List<Audience> audiences) {
 	}
@@ -78,6 +79,16 @@ public class Audiences {
 		catch (IllegalArgumentException e) {
 			return false;
 		}
+	}
+
+	/** A reload must keep everyone an audience names on the roster. */
+	@Override
+	public List<String> problems(Roster candidate) {
+		List<String> problems = new ArrayList<>();
+		audiences.values().forEach(audience -> audience.people().stream().filter(id -> candidate.person(id).isEmpty())
+			.forEach(id -> problems.add("config/audiences.yaml: audience '" + audience.id() + "': people names '" + id
+					+ "', who is not in the roster any more; take them out of the audience first")));
+		return problems;
 	}
 
 	public Audience require(String id) {

@@ -14,26 +14,44 @@ import io.firebreak.roster.Roster;
 /**
  * The roster as select options ({@code [{"label", "value"}]}) for form fields whose
  * {@code valuesKey} is {@code rosterPeople}, {@code rosterTeams} or {@code rosterServices}:
- * people are picked from a list, not typed as user ids. Built once, as the roster is.
+ * people are picked from a list, not typed as user ids. Built once per revision of the roster:
+ * a reload makes the next task build them again (a task creation otherwise just compares a number).
  */
 @Component
 class RosterOptions {
 
-	private final Map<RosterKind, String> json = new EnumMap<>(RosterKind.class);
+	private record Built(long revision, Map<RosterKind, String> json) {
+	}
+
+	private final Roster roster;
+	private final ObjectMapper mapper = new ObjectMapper();
+	private volatile Built built;
 
 	RosterOptions(Roster roster) {
-		ObjectMapper mapper = new ObjectMapper();
-		put(mapper, RosterKind.PERSON,
-				roster.people().stream().map(p -> option(p.name() + " (" + p.id() + ")", p.id())).toList());
-		put(mapper, RosterKind.TEAM, roster.teams().stream().map(t -> option(t.name(), t.id())).toList());
-		put(mapper, RosterKind.SERVICE, roster.services().stream().map(s -> option(s.name(), s.id())).toList());
+		this.roster = roster;
+		this.built = build();
 	}
 
 	String json(RosterKind kind) {
-		return json.get(kind);
+		Built current = built;
+		if (current.revision() != roster.revision()) {
+			current = build();
+			built = current;
+		}
+		return current.json().get(kind);
 	}
 
-	private void put(ObjectMapper mapper, RosterKind kind, List<Map<String, String>> options) {
+	private Built build() {
+		long revision = roster.revision();
+		Map<RosterKind, String> json = new EnumMap<>(RosterKind.class);
+		put(json, RosterKind.PERSON,
+				roster.people().stream().map(p -> option(p.name() + " (" + p.id() + ")", p.id())).toList());
+		put(json, RosterKind.TEAM, roster.teams().stream().map(t -> option(t.name(), t.id())).toList());
+		put(json, RosterKind.SERVICE, roster.services().stream().map(s -> option(s.name(), s.id())).toList());
+		return new Built(revision, json);
+	}
+
+	private void put(Map<RosterKind, String> json, RosterKind kind, List<Map<String, String>> options) {
 		try {
 			json.put(kind, mapper.writeValueAsString(options));
 		}

@@ -40,11 +40,9 @@ class AccessPolicy {
 	static final String SECURITY_TYPE = "security";
 
 	private final AuthorizationService authorizations;
-	private final Set<String> everydayPlans;
 
-	AccessPolicy(AuthorizationService authorizations, Roster roster) {
+	AccessPolicy(AuthorizationService authorizations) {
 		this.authorizations = authorizations;
-		this.everydayPlans = everydayPlans(roster);
 	}
 
 	/** The plans services.yaml chooses for incidents other than security ones, the main plan always. */
@@ -113,8 +111,13 @@ class AccessPolicy {
 		return new Grant(group, resource, resourceId, Arrays.asList(permissions));
 	}
 
-	void apply() {
-		grants(everydayPlans).forEach(this::apply);
+	/**
+	 * Grants what {@code roster} calls for; a reload applies the new roster's plans too. Grants on
+	 * plans a reload no longer chooses are left in place: removing them could cut people off
+	 * incidents still running on those plans.
+	 */
+	void apply(Roster roster) {
+		grants(everydayPlans(roster)).forEach(this::apply);
 	}
 
 	private void apply(Grant grant) {

@@ -15,9 +15,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes Camunda's identity match the roster at every start, idempotently: groups, people,
- * memberships, then the groups' permissions and Tasklist filters. Only the demo profile gives
- * people a password (their user id); elsewhere passwords are set in Camunda Admin.
+ * Makes Camunda's identity match the roster at every start and on every reload, idempotently:
+ * groups, people, memberships, then the groups' permissions and Tasklist filters. Only the demo
+ * profile gives people a password (their user id); elsewhere passwords are set in Camunda Admin.
+ * <p>
+ * Someone the roster no longer lists loses their memberships in Firebreak's groups (and in
+ * camunda-admin), so they can no longer work or see incidents; their Camunda user stays, so that
+ * the history of what they did still names them.
  */
 @Component
 @Order(0)
@@ -42,15 +46,42 @@ class RosterIdentitySync implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		sync(roster);
+	}
+
+	/**
+	 * Makes Camunda's identity match {@code target} (the roster in force, or the one a reload is
+	 * about to put in force, inside the reload's transaction). Returns the ids of the people who
+	 * lost Firebreak's groups because {@code target} does not list them.
+	 */
+	List<String> sync(Roster target) {
 		for (RosterGroup group : RosterGroup.values()) {
 			ensureGroup(group.id(), group.displayName(), "WORKFLOW");
 		}
 		ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
-		roster.people().forEach(this::syncPerson);
-		accessPolicy.apply();
+		target.people().forEach(this::syncPerson);
+		List<String> removed = removeMembershipsOfPeopleNotIn(target);
+		accessPolicy.apply(target);
 		filters.apply();
-		log.info("Roster synced: {} people, {} teams, {} services", roster.people().size(), roster.teams().size(),
-				roster.services().size());
+		log.info("Roster synced: {} people, {} teams, {} services{}", target.people().size(), target.teams().size(),
+				target.services().size(), removed.isEmpty() ? "" : "; no longer on the roster: " + removed);
+		return removed;
+	}
+
+	private List<String> removeMembershipsOfPeopleNotIn(Roster target) {
+		java.util.Set<String> removed = new java.util.TreeSet<>();
+		List<String> firebreakGroups = new java.util.ArrayList<>(RosterGroup.ids());
+		firebreakGroups.add(Groups.CAMUNDA_ADMIN);
+		for (String group : firebreakGroups) {
+			identity.createUserQuery().memberOfGroup(group).list().stream()
+				.map(User::getId)
+				.filter(user -> target.person(user).isEmpty())
+				.forEach(user -> {
+					identity.deleteMembership(user, group);
+					removed.add(user);
+				});
+		}
+		return List.copyOf(removed);
 	}
 
 	private void ensureGroup(String id, String name, String type) {

@@ -67,7 +67,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/backups/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/backups/**", "/api/roster/reload")
 				.hasAuthority(ADMINS)
 				.anyRequest()
 				.authenticated())
@@ -93,6 +93,10 @@ class SecurityConfiguration {
 				.permitAll()
 				// the signed link in a page mail is the credential (see io.firebreak.paging.AcknowledgementLinks)
 				.requestMatchers("/acknowledge/**")
+				.permitAll()
+				// A calendar app cannot sign in with a form: the feed checks its signed key, or a
+				// session / HTTP Basic, itself (io.firebreak.roster.OnCallCalendarController).
+				.requestMatchers("/roster/*.ics")
 				.permitAll()
 				.requestMatchers("/outbox/**")
 				.hasAuthority(ADMINS)
