@@ -37,6 +37,11 @@ record OnCall(String team, Instant at, PersonRef primary, List<PersonRef> escala
 	/** {@code ackTimeout}: an ISO-8601 duration, or null when the incident's severity decides. */
 	record Step(int number, int round, int level, String target, String description, List<Contact> people,
 			String ackTimeout, boolean last) {
+
+		/** For people: "15 min"; null when the severity decides. */
+		public String readableTimeout() {
+			return readable(ackTimeout);
+		}
 	}
 
 	static OnCall of(Roster roster, Team team, Instant at) {
