@@ -90,6 +90,15 @@ class RosterFiles {
 		if (file instanceof FileSystemResource onDisk) {
 			return onDisk.getPath();
 		}
+		try {
+			// file:config/roster.yaml (the demo profile's) is a URL resource: name it by its path as well
+			if (org.springframework.util.ResourceUtils.isFileURL(file.getURL())) {
+				return file.getURL().getPath();
+			}
+		}
+		catch (IOException notAUrl) {
+			// fall through to the description
+		}
 		return file.getDescription();
 	}
 }

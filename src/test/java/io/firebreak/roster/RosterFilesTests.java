@@ -125,6 +125,16 @@ class RosterFilesTests {
 	}
 
 	@Test
+	void aFileUrlAsTheDemoProfileGivesItIsNamedByItsPath() throws Exception {
+		Files.writeString(dir.resolve("roster.yaml"), roster("", "[casper]", "Europe/Berlin"));
+		Files.writeString(dir.resolve("services.yaml"), SERVICES);
+		RosterFiles files = new RosterFiles(new org.springframework.core.io.FileUrlResource(dir.resolve("roster.yaml").toUri().toURL()),
+				new FileSystemResource(dir.resolve("services.yaml")));
+
+		assertThatThrownBy(files::read).hasMessageContaining("\n  " + file() + ": teams[platform]");
+	}
+
+	@Test
 	void anEmptyFileIsRefused() {
 		assertThatThrownBy(() -> read("", SERVICES)).hasMessage(file() + ": is empty");
 		assertThatThrownBy(() -> read("# nobody yet\n", SERVICES)).hasMessage(file() + ": is empty");
