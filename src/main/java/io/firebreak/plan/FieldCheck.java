@@ -3,11 +3,14 @@ package io.firebreak.plan;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.firebreak.plan.FormRules.SubmittedValue;
+import io.firebreak.roster.Person;
+import io.firebreak.roster.Role;
 import io.firebreak.roster.Roster;
 import io.firebreak.system.InvalidInput;
 
@@ -101,9 +104,24 @@ final class FieldCheck {
 			throw invalid("%s must be one of: %s; '%s' is not".formatted(field.name(),
 					String.join(", ", field.options().keySet()), text));
 		}
-		if (field.roster() != null && rosterName(text).isEmpty()) {
+		if (field.roster() != null) {
+			checkRoster(text);
+		}
+	}
+
+	/** A role's field is refused someone outside the role's pool as plainly as a stranger to the roster. */
+	private void checkRoster(String text) {
+		RosterKind kind = field.roster();
+		if (rosterName(text).isEmpty()) {
 			throw invalid("%s must name a %s of the roster; '%s' is not one".formatted(field.name(),
-					field.roster().value(), text));
+					kind.role().isPresent() ? "person" : kind.value(), text));
+		}
+		Optional<Role> outsidePool = kind.role().filter(role -> !roster.mayHold(role, text));
+		if (outsidePool.isPresent()) {
+			Role role = outsidePool.get();
+			throw invalid("%s must be someone of the %s pool (%s); '%s' is not in it".formatted(field.name(),
+					role.displayName().toLowerCase(Locale.ROOT),
+					roster.pool(role).stream().map(Person::id).collect(Collectors.joining(", ")), text));
 		}
 	}
 
@@ -117,7 +135,7 @@ final class FieldCheck {
 
 	private Optional<String> rosterName(String id) {
 		return switch (field.roster()) {
-			case PERSON -> roster.person(id).map(person -> person.name());
+			case PERSON, COMMANDER, COMMUNICATIONS_LEAD, SCRIBE -> roster.person(id).map(person -> person.name());
 			case TEAM -> roster.team(id).map(team -> team.name());
 			case SERVICE -> roster.service(id).map(service -> service.name());
 		};

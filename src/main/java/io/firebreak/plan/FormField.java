@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * One input of a Camunda Form and the rules the form gives it: what form-js checks in the
  * browser, checked again on the server, and Firebreak's own field property
- * {@code firebreak.roster} (person, team or service).
+ * {@code firebreak.roster} (person, team, service, or a role: commander, communicationsLead, scribe).
  */
 record FormField(String key, String label, String type, boolean required, Integer minLength, Integer maxLength,
 		Pattern pattern, BigDecimal min, BigDecimal max, String validationType,

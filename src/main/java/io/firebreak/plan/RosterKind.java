@@ -1,24 +1,36 @@
 package io.firebreak.plan;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+
+import io.firebreak.roster.Role;
 
 /**
  * What a form field names from the roster. A field is one when its custom property
  * {@code firebreak.roster} says so, or when its options come from the roster's {@code valuesKey}.
+ * The role kinds name a person too, but only one of the role's pool ({@code roles:} in roster.yaml).
  */
 enum RosterKind {
 
-	PERSON("rosterPeople"), TEAM("rosterTeams"), SERVICE("rosterServices");
+	PERSON("person", "rosterPeople", null),
+	TEAM("team", "rosterTeams", null),
+	SERVICE("service", "rosterServices", null),
+	COMMANDER(Role.COMMANDER.variable(), "rosterCommanders", Role.COMMANDER),
+	COMMUNICATIONS_LEAD(Role.COMMUNICATIONS_LEAD.variable(), "rosterCommunicationsLeads", Role.COMMUNICATIONS_LEAD),
+	SCRIBE(Role.SCRIBE.variable(), "rosterScribes", Role.SCRIBE);
 
 	static final String PROPERTY = "firebreak.roster";
 
+	/** The value of the {@code firebreak.roster} property. */
+	private final String value;
 	/** The variable holding this kind's options, for a select's {@code valuesKey}. */
 	private final String valuesKey;
+	private final Role role;
 
-	RosterKind(String valuesKey) {
+	RosterKind(String value, String valuesKey, Role role) {
+		this.value = value;
 		this.valuesKey = valuesKey;
+		this.role = role;
 	}
 
 	String valuesKey() {
@@ -26,11 +38,16 @@ enum RosterKind {
 	}
 
 	String value() {
-		return name().toLowerCase(Locale.ROOT);
+		return value;
+	}
+
+	/** The role whose pool the value must come from; empty for people, teams and services. */
+	Optional<Role> role() {
+		return Optional.ofNullable(role);
 	}
 
 	static Optional<RosterKind> ofProperty(String value) {
-		return Arrays.stream(values()).filter(kind -> kind.value().equals(value)).findFirst();
+		return Arrays.stream(values()).filter(kind -> kind.value.equals(value)).findFirst();
 	}
 
 	static Optional<RosterKind> ofValuesKey(String valuesKey) {

@@ -13,7 +13,8 @@ import io.firebreak.roster.Roster;
 
 /**
  * The roster as select options ({@code [{"label", "value"}]}) for form fields whose
- * {@code valuesKey} is {@code rosterPeople}, {@code rosterTeams} or {@code rosterServices}:
+ * {@code valuesKey} is {@code rosterPeople}, {@code rosterTeams} or {@code rosterServices}, or a
+ * role's pool ({@code rosterCommanders}, {@code rosterCommunicationsLeads}, {@code rosterScribes}):
  * people are picked from a list, not typed as user ids. Built once per revision of the roster:
  * a reload makes the next task build them again (a task creation otherwise just compares a number).
  */
@@ -48,6 +49,10 @@ class RosterOptions {
 				roster.people().stream().map(p -> option(p.name() + " (" + p.id() + ")", p.id())).toList());
 		put(json, RosterKind.TEAM, roster.teams().stream().map(t -> option(t.name(), t.id())).toList());
 		put(json, RosterKind.SERVICE, roster.services().stream().map(s -> option(s.name(), s.id())).toList());
+		for (RosterKind kind : RosterKind.values()) {
+			kind.role().ifPresent(role -> put(json, kind,
+					roster.pool(role).stream().map(p -> option(p.name() + " (" + p.id() + ")", p.id())).toList()));
+		}
 		return new Built(revision, json);
 	}
 

@@ -40,7 +40,10 @@ class FormRulesTests {
 			  { "type": "group", "label": "People", "components": [
 			    { "type": "select", "key": "owner", "label": "Owner", "valuesKey": "rosterPeople" },
 			    { "type": "textfield", "key": "team", "label": "Team", "properties": { "firebreak.roster": "team" } },
-			    { "type": "select", "key": "service", "label": "Service", "valuesKey": "rosterServices" } ] }
+			    { "type": "select", "key": "service", "label": "Service", "valuesKey": "rosterServices" },
+			    { "type": "select", "key": "commander", "label": "Incident commander", "valuesKey": "rosterCommanders",
+			      "properties": { "firebreak.roster": "commander" } },
+			    { "type": "select", "key": "scribe", "label": "Scribe", "valuesKey": "rosterScribes" } ] }
 			] }
 			""";
 
@@ -66,6 +69,8 @@ class FormRulesTests {
 		values.put("owner", "ic");
 		values.put("team", "platform");
 		values.put("service", "checkout");
+		values.put("commander", "admin");
+		values.put("scribe", "oncall2");
 		return values;
 	}
 
@@ -77,9 +82,11 @@ class FormRulesTests {
 				"Region: EU", "Checks done: Logs, Dashboards", "Confirmed: yes", "Contact: ops@example.com",
 				"Owner: " + roster.person("ic").orElseThrow().name() + " (ic)",
 				"Team: " + roster.team("platform").orElseThrow().name() + " (platform)",
-				"Service: " + roster.service("checkout").orElseThrow().name() + " (checkout)");
+				"Service: " + roster.service("checkout").orElseThrow().name() + " (checkout)",
+				"Incident commander: " + roster.person("admin").orElseThrow().name() + " (admin)",
+				"Scribe: " + roster.person("oncall2").orElseThrow().name() + " (oncall2)");
 		assertThat(rules().rosterOptions()).containsExactlyInAnyOrder(RosterKind.PERSON, RosterKind.SERVICE,
-				RosterKind.TEAM);
+				RosterKind.TEAM, RosterKind.COMMANDER, RosterKind.SCRIBE);
 	}
 
 	@Test
@@ -120,6 +127,22 @@ class FormRulesTests {
 		assertRejected("team", "marketing", "team", "Team must name a team of the roster; 'marketing' is not one");
 		assertRejected("service", "billing", "service",
 				"Service must name a service of the roster; 'billing' is not one");
+	}
+
+	@Test
+	void roleFieldsTakeOnlySomeoneOfTheRolesPool() throws Exception {
+		// oncall is on the roster (and may be the owner) but in neither the commander nor the scribe pool
+		assertThat(roster.person("oncall")).isPresent();
+		assertRejected("commander", "oncall", "commander",
+				"Incident commander must be someone of the incident commander pool (ic, admin); 'oncall' is not in it");
+		assertRejected("scribe", "admin", "scribe",
+				"Scribe must be someone of the scribe pool (comms, oncall2, ic); 'admin' is not in it");
+		assertRejected("commander", "mallory", "commander",
+				"Incident commander must name a person of the roster; 'mallory' is not one");
+		Map<String, Object> values = valid();
+		values.put("owner", "oncall");
+		assertThat(rules().check(values::get, roster)).contains("Owner: " + roster.person("oncall").orElseThrow().name()
+				+ " (oncall)");
 	}
 
 	@Test
