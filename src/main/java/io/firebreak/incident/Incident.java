@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.firebreak.roster.Role;
+
 /**
  * The incident record: what happened, how bad it is, who leads, and when each response step
  * was reached. Steps are guarded, so the record can only move the way the response does.
@@ -147,6 +149,33 @@ public class Incident {
 		guard("closed", IncidentStatus.RESOLVED);
 		this.closedAt = at;
 		this.status = IncidentStatus.CLOSED;
+	}
+
+	/** Who holds {@code role} now; null when nobody does. */
+	public String holder(Role role) {
+		return switch (role) {
+			case COMMANDER -> commander;
+			case COMMUNICATIONS_LEAD -> communicationsLead;
+			case SCRIBE -> scribe;
+		};
+	}
+
+	/**
+	 * Gives {@code role} to {@code person} and returns who held it before (null if nobody). Roles
+	 * change hands until the incident is closed: the post-incident review is the commander's too.
+	 */
+	String handOver(Role role, String person) {
+		if (status == IncidentStatus.CLOSED) {
+			throw new IllegalIncidentTransition(key, "given a new " + role.displayName().toLowerCase(java.util.Locale.ROOT),
+					status);
+		}
+		String previous = holder(role);
+		switch (role) {
+			case COMMANDER -> this.commander = Objects.requireNonNull(person);
+			case COMMUNICATIONS_LEAD -> this.communicationsLead = Objects.requireNonNull(person);
+			case SCRIBE -> this.scribe = Objects.requireNonNull(person);
+		}
+		return previous;
 	}
 
 	/** How every notification names the incident: {@code [DRILL][SEV1][INC-2026-0042] Checkout errors}. */

@@ -3,6 +3,7 @@ package io.firebreak.incident;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,12 +27,14 @@ class IncidentApiController {
 	private final IncidentDeclarations declarations;
 	private final IncidentRepository incidents;
 	private final IncidentTimeline timeline;
+	private final IncidentRoles roles;
 
 	IncidentApiController(IncidentDeclarations declarations, IncidentRepository incidents,
-			IncidentTimeline timeline) {
+			IncidentTimeline timeline, IncidentRoles roles) {
 		this.declarations = declarations;
 		this.incidents = incidents;
 		this.timeline = timeline;
+		this.roles = roles;
 	}
 
 	@PostMapping
@@ -57,6 +60,17 @@ class IncidentApiController {
 	@GetMapping("/{key}/timeline")
 	List<IncidentTimeline.Entry> timeline(@PathVariable String key) {
 		return timeline.of(find(key).key());
+	}
+
+	/** Hands a role over (or takes command); answers the incident as it now is. */
+	@PostMapping("/{key}/roles")
+	IncidentView handOver(@PathVariable String key, @RequestBody(required = false) IncidentRoles.HandOver request,
+			Authentication signedIn) {
+		if (request == null) {
+			throw new InvalidInput("body", "send a JSON object with role (commander, communicationsLead or scribe),"
+					+ " person and an optional note");
+		}
+		return IncidentView.of(roles.handOver(key, request, IncidentRoles.Actor.of(signedIn)));
 	}
 
 	private Incident find(String key) {

@@ -1,6 +1,7 @@
 package io.firebreak.incident;
 
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,8 +11,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.security.core.Authentication;
 
 import io.firebreak.notification.NotificationRepository;
+import io.firebreak.roster.Person;
+import io.firebreak.roster.Role;
+import io.firebreak.roster.Roster;
+import io.firebreak.system.Forbidden;
+import io.firebreak.system.InvalidInput;
 
 /** The dashboard of open incidents, one page per incident, and the deep link from a page mail. */
 @Controller
@@ -19,17 +29,28 @@ class IncidentPageController {
 
 	static final String TASKLIST = "/camunda/app/tasklist/default/";
 
+	/**
+	 * One role on the incident page: who holds it, and whom the signed-in person may hand it to
+	 * (empty when they may not hand it over).
+	 */
+	record RoleHolder(Role role, String person, String name, List<Person> handOverTo) {
+	}
+
 	private final IncidentRepository incidents;
 	private final IncidentTimeline timeline;
 	private final TaskService tasks;
 	private final NotificationRepository notifications;
+	private final IncidentRoles roles;
+	private final Roster roster;
 
 	IncidentPageController(IncidentRepository incidents, IncidentTimeline timeline, TaskService tasks,
-			NotificationRepository notifications) {
+			NotificationRepository notifications, IncidentRoles roles, Roster roster) {
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.tasks = tasks;
 		this.notifications = notifications;
+		this.roles = roles;
+		this.roster = roster;
 	}
 
 	@GetMapping("/")
@@ -41,14 +62,36 @@ class IncidentPageController {
 	}
 
 	@GetMapping("/incidents/{key}")
-	String incident(@PathVariable String key, Model model) {
+	String incident(@PathVariable String key, Model model, Authentication signedIn) {
 		Incident incident = find(key);
+		IncidentRoles.Actor actor = IncidentRoles.Actor.of(signedIn);
+		boolean open = incident.status() != IncidentStatus.CLOSED;
 		model.addAttribute("incident", incident);
+		model.addAttribute("roles", Arrays.stream(Role.values()).map(role -> roleHolder(incident, role,
+				open && roles.mayHandOver(incident, actor))).toList());
+		model.addAttribute("mayTakeOver", open && roles.mayTakeOver(incident, actor));
 		model.addAttribute("timeline", timeline.of(incident.key()));
 		model.addAttribute("tasks", openTasks(key));
 		model.addAttribute("tasklist", TASKLIST);
 		model.addAttribute("notifications", notifications.forIncident(key));
 		return "incident/incident";
+	}
+
+	/** The incident page's role forms: take command, or hand a role over. Back to the page, saying what happened. */
+	@PostMapping("/incidents/{key}/roles")
+	String handOver(@PathVariable String key, @RequestParam String role, @RequestParam String person,
+			@RequestParam(required = false) String note, Authentication signedIn, RedirectAttributes redirect) {
+		try {
+			Incident incident = roles.handOver(key, new IncidentRoles.HandOver(role, person, note),
+					IncidentRoles.Actor.of(signedIn));
+			Role handedOver = Role.of(role).orElseThrow();
+			redirect.addFlashAttribute("handedOver", List.of(nameOf(incident.holder(handedOver)),
+					handedOver.displayName().toLowerCase(java.util.Locale.ROOT)));
+		}
+		catch (InvalidInput | Forbidden | IllegalIncidentTransition refused) {
+			redirect.addFlashAttribute("roleError", refused.getMessage());
+		}
+		return "redirect:/incidents/" + key;
 	}
 
 	/**
@@ -62,6 +105,17 @@ class IncidentPageController {
 			.min(Comparator.comparing((Task task) -> !principal.getName().equals(task.getAssignee())))
 			.map(task -> "redirect:" + TASKLIST + "#/?task=" + task.getId())
 			.orElse("redirect:/incidents/" + key);
+	}
+
+	private RoleHolder roleHolder(Incident incident, Role role, boolean mayHandOver) {
+		String holder = incident.holder(role);
+		List<Person> handOverTo = !mayHandOver ? List.of()
+				: roster.pool(role).stream().filter(person -> !person.id().equals(holder)).toList();
+		return new RoleHolder(role, holder, holder == null ? null : nameOf(holder), handOverTo);
+	}
+
+	private String nameOf(String personId) {
+		return roster.person(personId).map(Person::name).orElse(personId);
 	}
 
 	private List<Task> openTasks(String key) {

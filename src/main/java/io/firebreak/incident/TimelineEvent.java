@@ -11,7 +11,9 @@ public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind ki
 		RECOVERY_CHECKED, RESOLVED, REVIEWED, CLOSED, NOTIFICATION,
 		ALERT_FIRING, ALERT_ACKNOWLEDGED, ALERT_RESOLVED, ALERT_REVIEWED,
 		/** A step without a milestone was completed; what was submitted is in the description. */
-		STEP_COMPLETED
+		STEP_COMPLETED,
+		/** An incident role (commander, communications lead, scribe) changed hands while the incident ran. */
+		ROLE_HANDED_OVER
 	}
 
 	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {

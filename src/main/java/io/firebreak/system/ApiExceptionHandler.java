@@ -73,6 +73,11 @@ class ApiExceptionHandler {
 		return respond(HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this: " + firstLine(e.getMessage()));
 	}
 
+	@ExceptionHandler(Forbidden.class)
+	ResponseEntity<ApiError> forbidden(Forbidden e) {
+		return respond(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+	}
+
 	// Waited too long for a lock another transaction held (the incident key counter under a burst
 	// of declarations, say): the transaction was rolled back, and trying again later is right.
 	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
