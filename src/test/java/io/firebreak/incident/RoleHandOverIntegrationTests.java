@@ -58,6 +58,24 @@ class RoleHandOverIntegrationTests {
 	}
 
 	@Test
+	void theAssessmentOffersEachRoleItsPool() throws Exception {
+		String key = body(http.post("ic", "/api/incidents", Map.of("title", "Checkout errors", "service", "checkout",
+				"impact", "minor", "urgency", "low"))).path("key").asText();
+		String assess = incidents.openTask(key, "Assess incident").getId();
+
+		assertThat(tasks.getVariableLocal(assess, "rosterCommanders").toString())
+			.contains("\"value\":\"ic\"", "\"value\":\"admin\"").doesNotContain("oncall");
+		assertThat(tasks.getVariableLocal(assess, "rosterScribes").toString())
+			.contains("\"value\":\"oncall2\"").doesNotContain("\"value\":\"admin\"");
+		ResponseEntity<String> outsidePool = http.post("ic", "/engine-rest/task/" + assess + "/complete",
+				HttpClient.variables(Map.of("impact", "minor", "urgency", "low", "service", "checkout",
+						"commander", "oncall")));
+		assertThat(outsidePool.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(body(outsidePool).path("message").asText()).contains(
+				"Incident commander must be someone of the incident commander pool (ic, admin); 'oncall' is not in it");
+	}
+
+	@Test
 	void someoneOfTheCommanderPoolTakesCommandAndTheCommandersTasksWithIt() throws Exception {
 		String key = incidents.declareAndAssess("significant", "high");
 		incidents.workToVerifyRecovery(key);
