@@ -4,9 +4,11 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.security.core.Authentication;
 
 import io.firebreak.notification.NotificationRepository;
 import io.firebreak.roster.Person;
@@ -23,7 +24,10 @@ import io.firebreak.roster.Roster;
 import io.firebreak.system.Forbidden;
 import io.firebreak.system.InvalidInput;
 
-/** The dashboard of open incidents, one page per incident, and the deep link from a page mail. */
+/**
+ * The dashboard of open incidents, one page per incident (with its role holders and the forms to
+ * hand a role over), and the deep link from a page mail.
+ */
 @Controller
 class IncidentPageController {
 
@@ -86,7 +90,7 @@ class IncidentPageController {
 					IncidentRoles.Actor.of(signedIn));
 			Role handedOver = Role.of(role).orElseThrow();
 			redirect.addFlashAttribute("handedOver", List.of(nameOf(incident.holder(handedOver)),
-					handedOver.displayName().toLowerCase(java.util.Locale.ROOT)));
+					handedOver.displayName().toLowerCase(Locale.ROOT)));
 		}
 		catch (InvalidInput | Forbidden | IllegalIncidentTransition refused) {
 			redirect.addFlashAttribute("roleError", refused.getMessage());
