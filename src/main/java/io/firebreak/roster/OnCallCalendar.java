@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -36,34 +35,21 @@ class OnCallCalendar {
 		this.clock = clock;
 	}
 
-	/** The shifts of {@code person} around now, merged; ordered by start. */
+	/**
+	 * The shifts of {@code person} around now, one per turn or override, ordered by start. Turns are
+	 * not merged: a shift's bounds are hand-offs, whatever the window, so its UID stays the same
+	 * from one fetch to the next and calendar apps update events instead of replacing them.
+	 */
 	List<Shift> shiftsOf(Person person) {
 		Instant now = clock.instant();
-		List<Shift> merged = new ArrayList<>();
+		List<Shift> shifts = new ArrayList<>();
 		for (Team team : roster.teams()) {
-			for (Layer layer : team.layers()) {
-				Shift running = null;
-				for (Shift shift : team.shiftsBetween(now.minus(PAST), now.plus(AHEAD))) {
-					if (!shift.layer().equals(layer.id()) || !shift.person().equals(person.id())) {
-						continue;
-					}
-					if (running != null && running.until().equals(shift.from())
-							&& Objects.equals(running.reason(), shift.reason())) {
-						running = running.between(running.from(), shift.until());
-						continue;
-					}
-					if (running != null) {
-						merged.add(running);
-					}
-					running = shift;
-				}
-				if (running != null) {
-					merged.add(running);
-				}
-			}
+			team.shiftsBetween(now.minus(PAST), now.plus(AHEAD)).stream()
+				.filter(shift -> shift.person().equals(person.id()))
+				.forEach(shifts::add);
 		}
-		merged.sort(java.util.Comparator.comparing(Shift::from));
-		return merged;
+		shifts.sort(java.util.Comparator.comparing(Shift::from));
+		return shifts;
 	}
 
 	String ics(Person person) {

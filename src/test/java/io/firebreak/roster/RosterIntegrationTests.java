@@ -151,7 +151,7 @@ class RosterIntegrationTests {
 	}
 
 	@Test
-	void aCalendarFeedWithItsKeyHasTheShiftsMergedAndTheOverrideWithItsReason() {
+	void aCalendarFeedWithItsKeyHasOneEventPerShiftAndTheOverrideWithItsReason() {
 		ClockUtil.setCurrentTime(Date.from(CHRISTMAS));
 
 		ResponseEntity<String> sam = feed("/roster/security.ics?key=" + signer.sign("calendar:security"), null);
@@ -160,18 +160,23 @@ class RosterIntegrationTests {
 		assertThat(sam.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(sam.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/calendar"))).isTrue();
 		List<VEvent> samShifts = events(sam.getBody());
-		assertThat(samShifts).extracting(e -> e.getSummary().getValue())
-			.containsExactly("On call: Security primary", "On call: Security primary");
-		// back-to-back weeks are one event, cut by the override; the window runs 14 days back to 90 ahead
+		// weekly turns from the one running 14 days back to the one starting within 90 days ahead
+		assertThat(samShifts).hasSize(16).extracting(e -> e.getSummary().getValue())
+			.containsOnly("On call: Security primary");
 		assertThat(samShifts.get(0).getDateStart().getValue().toInstant()).isEqualTo("2026-12-07T10:00:00Z");
-		assertThat(samShifts.get(0).getDateEnd().getValue().toInstant()).isEqualTo("2026-12-24T10:00:00Z");
-		assertThat(samShifts.get(1).getDateStart().getValue().toInstant()).isEqualTo("2026-12-28T10:00:00Z");
-		assertThat(samShifts.get(1).getDateEnd().getValue().toInstant()).isEqualTo("2027-03-29T09:00:00Z");
+		assertThat(samShifts.get(0).getDateEnd().getValue().toInstant()).isEqualTo("2026-12-14T10:00:00Z");
+		assertThat(samShifts.get(2).getDateEnd().getValue().toInstant()).as("cut short by the override")
+			.isEqualTo("2026-12-24T10:00:00Z");
+		assertThat(samShifts.get(3).getDateStart().getValue().toInstant()).isEqualTo("2026-12-28T10:00:00Z");
+		assertThat(samShifts.get(15).getDateEnd().getValue().toInstant()).as("10:00 London in summer time")
+			.isEqualTo("2027-03-29T09:00:00Z");
 		assertThat(samShifts.get(0).getDescription().getValue()).contains("Primary on-call of Security: Sam Security")
 			.contains("the incident commanders: Ingrid Commander, Ada Admin");
-		assertThat(events(feed("/roster/security.ics?key=" + signer.sign("calendar:security"), null).getBody()))
-			.extracting(e -> e.getUid().getValue()).as("stable ids")
-			.containsExactlyElementsOf(samShifts.stream().map(e -> e.getUid().getValue()).toList());
+		ClockUtil.setCurrentTime(Date.from(CHRISTMAS.plus(java.time.Duration.ofDays(3))));
+		List<String> threeDaysLater = events(feed("/roster/security.ics?key=" + signer.sign("calendar:security"), null)
+			.getBody()).stream().map(e -> e.getUid().getValue()).toList();
+		assertThat(threeDaysLater).as("the same shift keeps its id as the window moves on")
+			.containsAll(samShifts.subList(1, 16).stream().map(e -> e.getUid().getValue()).toList());
 		List<VEvent> adaShifts = events(ada.getBody());
 		assertThat(adaShifts).hasSize(1);
 		assertThat(adaShifts.get(0).getSummary().getValue()).isEqualTo("On call: Security primary (override)");
