@@ -43,8 +43,7 @@ class OnCallCalendarController {
 
 	@GetMapping("/roster/{person}.ics")
 	ResponseEntity<?> feed(@PathVariable String person, @RequestParam(required = false) String key) {
-		Person found = roster.person(person).orElseThrow(() -> new NotFound("No one on the roster has the id '" + person
-				+ "'"));
+		// who may look comes first: a stranger must not learn who is on the roster
 		if (key != null) {
 			if (!signer.verify(key).filter(payload(person)::equals).isPresent()) {
 				return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
@@ -58,6 +57,8 @@ class OnCallCalendarController {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(new ApiError("unauthorized", "sign in, or use the subscribe link (with its key) from the roster page"));
 		}
+		Person found = roster.person(person).orElseThrow(() -> new NotFound("No one on the roster has the id '" + person
+				+ "'"));
 		return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(calendar.ics(found));
 	}
 

@@ -201,6 +201,8 @@ class RosterIntegrationTests {
 		assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(stranger.getBody()).doesNotContain("BEGIN:VCALENDAR");
 		assertThat(feed("/roster/casper.ics", "oncall").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(feed("/roster/casper.ics", null).getStatusCode()).as("a stranger learns nothing of who is on the roster")
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	private ResponseEntity<String> feed(String path, String user) {
