@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,10 +37,30 @@ class RosterFiles {
 	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-	RosterFiles(@Value("${firebreak.roster.location}") Resource rosterFile,
-			@Value("${firebreak.services.location}") Resource servicesFile) {
+	/**
+	 * Each location may list several, comma-separated: the first that exists is read. The demo
+	 * profile reads the working copy's {@code config/} when run from the repository (so an edit
+	 * and a reload take effect) and the packaged copy anywhere else.
+	 */
+	@Autowired
+	RosterFiles(@Value("${firebreak.roster.location}") String rosterLocations,
+			@Value("${firebreak.services.location}") String servicesLocations, ResourceLoader resources) {
+		this(firstExisting(rosterLocations, resources), firstExisting(servicesLocations, resources));
+	}
+
+	RosterFiles(Resource rosterFile, Resource servicesFile) {
 		this.rosterFile = rosterFile;
 		this.servicesFile = servicesFile;
+	}
+
+	private static Resource firstExisting(String locations, ResourceLoader resources) {
+		List<Resource> candidates = java.util.Arrays.stream(locations.split(","))
+			.map(String::strip)
+			.filter(location -> !location.isEmpty())
+			.map(resources::getResource)
+			.toList();
+		return candidates.stream().filter(Resource::exists).findFirst().orElseThrow(() -> new RosterUnreadable(
+				"none of " + locations + " exists; point the location at the roster's files"));
 	}
 
 	Roster read() {

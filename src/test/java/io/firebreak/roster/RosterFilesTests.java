@@ -139,4 +139,16 @@ class RosterFilesTests {
 		assertThatThrownBy(() -> read("", SERVICES)).hasMessage(file() + ": is empty");
 		assertThatThrownBy(() -> read("# nobody yet\n", SERVICES)).hasMessage(file() + ": is empty");
 	}
+
+	@Test
+	void aLocationListReadsTheFirstFileThatExistsSoThePackagedJarRunsAnywhere() {
+		org.springframework.core.io.DefaultResourceLoader loader = new org.springframework.core.io.DefaultResourceLoader();
+		Roster packaged = new RosterFiles("file:" + dir.resolve("absent.yaml") + ",classpath:config/roster.yaml",
+				"file:" + dir.resolve("absent.yaml") + ", classpath:config/services.yaml", loader).read();
+		assertThat(packaged.person("oncall")).isPresent();
+
+		assertThatThrownBy(() -> new RosterFiles("file:" + dir.resolve("absent.yaml"), "classpath:config/services.yaml",
+				loader)).isInstanceOf(RosterUnreadable.class)
+			.hasMessageContaining("none of file:" + dir.resolve("absent.yaml") + " exists");
+	}
 }
