@@ -53,7 +53,11 @@ class AcknowledgementController {
 			case USED -> justAcknowledged && look.detail() == null ? HttpStatus.OK.value() : HttpStatus.CONFLICT.value();
 			case EXPIRED -> HttpStatus.GONE.value();
 			case FORGED -> HttpStatus.FORBIDDEN.value();
+			case PENDING -> HttpStatus.SERVICE_UNAVAILABLE.value();
 		});
+		if (look.state() == PageAcknowledgements.State.PENDING) {
+			response.setHeader("Retry-After", "5");
+		}
 		// the token is a credential: never let a shared cache or a Referer carry it on
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Referrer-Policy", "no-referrer");

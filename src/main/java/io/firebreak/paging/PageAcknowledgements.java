@@ -45,7 +45,9 @@ class PageAcknowledgements {
 		/** The page escalated, or the link's time ran out. */
 		EXPIRED,
 		/** The link was not made by Firebreak, or was altered. */
-		FORGED
+		FORGED,
+		/** The page's step has not committed yet (its mail can arrive first): try again in a moment. */
+		PENDING
 	}
 
 	/** What a link's page looks like now; {@code incident} and {@code person} are null when forged. */
@@ -98,6 +100,10 @@ class PageAcknowledgements {
 					+ " at " + incident.acknowledgedAt() + ".");
 		}
 		Object step = runtime.getVariable(link.processInstanceId(), ESCALATION_LEVEL);
+		if (step == null || (step instanceof Number before && before.intValue() < link.step())) {
+			return new Look(State.PENDING, incident, person, "The page is still being sent; open the link again in a"
+					+ " moment.");
+		}
 		if (!(step instanceof Number number) || number.intValue() != link.step()) {
 			return new Look(State.EXPIRED, incident, person, "The page was not acknowledged in time and has escalated;"
 					+ " it can still be worked in Tasklist.");
