@@ -60,6 +60,18 @@ public final class IncidentResponseVariables {
 	public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
 	/** Whoever acknowledged the page; containment and mitigation are assigned to them. */
 	public static final String RESPONDER = "responder";
+	// status updates (form-post-status-update): one part per audience
+	/** Input of a Notify audiences step: initial, update or resolution. */
+	public static final String NOTICE = "notice";
+	public static final String STATUS_UPDATE_NUMBER = "statusUpdateNumber";
+	public static final String CONDITIONS = "conditions";
+	public static final String ACTIONS = "actions";
+	public static final String NEEDS = "needs";
+	public static final String CURRENT_STATUS = "currentStatus";
+	public static final String OVERVIEW = "overview";
+	public static final String NEXT_STEPS = "nextSteps";
+	public static final String CUSTOMER_STATUS = "customerStatus";
+	public static final String CUSTOMER_MESSAGE = "customerMessage";
 	// response
 	public static final String CONTAINMENT_ACTIONS = "containmentActions";
 	public static final String MITIGATION_ACTIONS = "mitigationActions";
@@ -80,7 +92,8 @@ public final class IncidentResponseVariables {
 			COMMUNICATIONS_LEAD, SCRIBE, TABLE_SEVERITY, SEVERITY, ACK_TIMEOUT, UPDATE_CADENCE, POSTMORTEM_REQUIRED,
 			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, PAGE_ACK_TIMEOUT, ESCALATION_EXHAUSTED, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, RESPONDER, CONTAINMENT_ACTIONS,
 			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, REVIEW_SUMMARY, ROOT_CAUSES,
-			LESSONS_LEARNED, ACTION_ITEMS, ALERT_SUMMARY, ALERT_REVIEW_NOTE);
+			LESSONS_LEARNED, ACTION_ITEMS, ALERT_SUMMARY, ALERT_REVIEW_NOTE, NOTICE, STATUS_UPDATE_NUMBER, CONDITIONS, ACTIONS,
+			NEEDS, CURRENT_STATUS, OVERVIEW, NEXT_STEPS, CUSTOMER_STATUS, CUSTOMER_MESSAGE);
 
 	private final VariableScope scope;
 

@@ -13,7 +13,9 @@ public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind ki
 		/** A step without a milestone was completed; what was submitted is in the description. */
 		STEP_COMPLETED,
 		/** An incident role (commander, communications lead, scribe) changed hands while the incident ran. */
-		ROLE_HANDED_OVER
+		ROLE_HANDED_OVER,
+		/** A notice or status update went to the audiences: who heard, and what. */
+		STATUS_UPDATE
 	}
 
 	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {

@@ -29,6 +29,9 @@ public class Audiences implements RosterCheck {
 	record AudiencesFile(List<Audience> audiences) {
 	}
 
+	static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
 	/** Drills are "sent only to responders": these roles still receive drill mail. */
 	static final List<String> DRILL_ROLES = List.of(RosterGroup.RESPONDERS.id(), RosterGroup.INCIDENT_COMMANDERS.id());
 
@@ -60,6 +63,11 @@ public class Audiences implements RosterCheck {
 			.forEach(role -> problems.add(where + ": roles names '" + role + "', which is not one of " + RosterGroup.ids()));
 		audience.people().stream().filter(id -> roster.person(id).isEmpty())
 			.forEach(id -> problems.add(where + ": people names '" + id + "', who is not in the roster"));
+		audience.severities().stream().filter(severity -> !SEVERITIES.contains(severity))
+			.forEach(severity -> problems.add(where + ": severities names '" + severity + "', which is not one of "
+					+ SEVERITIES));
+		audience.mail().stream().filter(address -> address == null || !EMAIL.matcher(address).matches())
+			.forEach(address -> problems.add(where + ": mail '" + address + "' is not an address"));
 		for (Audience.ChatTarget chat : audience.chat()) {
 			if (chat.type() == null || chat.type() == Channel.EMAIL) {
 				problems.add(where + ": chat '" + chat.name() + "' needs type slack (also Mattermost) or teams");
@@ -96,17 +104,45 @@ public class Audiences implements RosterCheck {
 			.orElseThrow(() -> new IllegalStateException("No audience '" + id + "' in config/audiences.yaml"));
 	}
 
-	/** The mail addresses of an audience: its people and everyone holding its roles; for drills, responders only. */
+	/** Every audience, in the file's order. */
+	public List<Audience> all() {
+		return List.copyOf(audiences.values());
+	}
+
+	/**
+	 * The audiences an incident of {@code severity} reaches. A drill reaches only audiences of the
+	 * tactical part, and of those only responders and drill-enabled chats (see {@link #emailsOf}).
+	 */
+	public List<Audience> reachedBy(String severity, boolean drill) {
+		return audiences.values().stream()
+			.filter(audience -> audience.reachedBy(severity))
+			.filter(audience -> !drill || audience.receives() == Audience.Part.TACTICAL)
+			.toList();
+	}
+
+	/** Whether the audience hears about incidents of {@code severity} (a drill: never customers or executives). */
+	public boolean reaches(String audienceId, String severity, boolean drill) {
+		return reachedBy(severity, drill).stream().anyMatch(audience -> audience.id().equals(audienceId));
+	}
+
+	/**
+	 * The mail addresses of an audience: its people, everyone holding its roles and its mailing
+	 * lists; for drills, responders only, and never a list (lists reach people outside the roster).
+	 */
 	public List<String> emailsOf(String audienceId, boolean drill) {
 		Audience audience = require(audienceId);
 		Map<String, Person> people = new LinkedHashMap<>();
 		audience.roles().forEach(role -> roster.membersOf(RosterGroup.valueOf(role.toUpperCase().replace('-', '_')))
 			.forEach(person -> people.putIfAbsent(person.id(), person)));
 		audience.people().forEach(id -> roster.person(id).ifPresent(person -> people.putIfAbsent(id, person)));
-		return people.values().stream()
+		List<String> emails = new ArrayList<>(people.values().stream()
 			.filter(person -> !drill || person.groups().stream().anyMatch(DRILL_ROLES::contains))
 			.map(Person::email)
-			.toList();
+			.toList());
+		if (!drill) {
+			audience.mail().stream().filter(address -> !emails.contains(address)).forEach(emails::add);
+		}
+		return List.copyOf(emails);
 	}
 
 	public List<Audience.ChatTarget> chatsOf(String audienceId, boolean drill) {

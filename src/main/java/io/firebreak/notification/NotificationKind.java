@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What a notification is for; each kind has a mail template pair in templates/mail/. */
 public enum NotificationKind {
-	PAGE, ESCALATION, STATUS_UPDATE, RESOLUTION, POSTMORTEM_PUBLISHED, ACTION_ITEM_REMINDER;
+	PAGE, ESCALATION, STATUS_UPDATE, EXECUTIVE_SUMMARY, CUSTOMER_UPDATE, RESOLUTION, POSTMORTEM_PUBLISHED,
+	ACTION_ITEM_REMINDER;
 
 	/** templates/mail/&lt;name&gt;.html and .txt */
 	public String templateName() {

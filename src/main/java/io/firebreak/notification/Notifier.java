@@ -54,34 +54,27 @@ public class Notifier {
 		this.jobLockTime = Duration.ofMillis(jobLockMillis);
 	}
 
-	/**
-	 * Sends each request in turn. One channel down must not hold back the others: all are tried,
-	 * then the first failure is thrown, so that the job's retry re-sends only what failed (what
-	 * went out is found sent and skipped).
-	 */
-	public void sendEach(List<NotificationRequest> requests) {
-		RuntimeException firstFailure = null;
-		for (NotificationRequest request : requests) {
-			try {
-				send(request);
-			}
-			catch (RuntimeException failure) {
-				if (firstFailure == null) {
-					firstFailure = failure;
-				}
-				else {
-					firstFailure.addSuppressed(failure);
-				}
-			}
-		}
-		if (firstFailure != null) {
-			throw firstFailure;
-		}
-	}
-
 	public Notification send(NotificationRequest request) {
 		Instant until = claimUntil();
-		Claim claim = ownTransaction.execute(status -> claim(request, until));
+		return deliverClaimed(ownTransaction.execute(status -> claim(findOrRecord(request), until)));
+	}
+
+	/**
+	 * Renders and records the notification (once: a request whose key is known finds the earlier
+	 * record), to be delivered later by {@link #deliver(String)}.
+	 */
+	public Notification queue(NotificationRequest request) {
+		return ownTransaction.execute(status -> findOrRecord(request));
+	}
+
+	/** Delivers a queued notification, unless it went out already or another sender holds it. */
+	public Notification deliver(String key) {
+		Instant until = claimUntil();
+		return deliverClaimed(ownTransaction.execute(status -> claim(notifications.findByKey(key)
+			.orElseThrow(() -> new IllegalStateException("No notification " + key + " was queued")), until)));
+	}
+
+	private Notification deliverClaimed(Claim claim) {
 		Notification notification = claim.notification();
 		if (notification.status().delivered()) {
 			return notification;
@@ -113,11 +106,13 @@ public class Notifier {
 	private record Claim(Notification notification, String heldBy) {
 	}
 
+	private Notification findOrRecord(NotificationRequest request) {
+		return notifications.findByKey(request.key()).orElseGet(() -> notifications.insert(render(request)));
+	}
+
 	// One transaction (one commit, on the path of every page) finds the notification or records it
 	// on its first send, and claims it unless it went out already or another sender holds it.
-	private Claim claim(NotificationRequest request, Instant until) {
-		Notification notification = notifications.findByKey(request.key())
-			.orElseGet(() -> notifications.insert(render(request)));
+	private Claim claim(Notification notification, Instant until) {
 		if (notification.status().delivered()
 				|| notifications.claim(notification.id(), node.id(), until, clock.instant())) {
 			return new Claim(notification, null);

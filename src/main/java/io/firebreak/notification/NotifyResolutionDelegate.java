@@ -18,8 +18,8 @@ import io.firebreak.incident.IncidentResponseVariables;
  * {@code config/audiences.yaml} (input {@code audience}, default {@value #DEFAULT_AUDIENCE}).
  * As a multi-instance step over {@code notificationTargets.forAudience(...)} each instance sends
  * to its {@code deliveryTarget}; as a plain step it sends to every target of the audience in turn.
- * Each target's notification has its own key and the {@link Notifier} finds a notification by key
- * before sending, so a retried job re-sends only what failed.
+ * Each target's notification has its own key and is delivered by a job of its own
+ * ({@link NotificationDeliveries}), so a failing channel never holds the plan.
  */
 @Component
 public class NotifyResolutionDelegate implements JavaDelegate {
@@ -28,14 +28,14 @@ public class NotifyResolutionDelegate implements JavaDelegate {
 
 	private final IncidentLifecycle lifecycle;
 	private final NotificationTargets targets;
-	private final Notifier notifier;
+	private final NotificationDeliveries deliveries;
 	private final String baseUrl;
 
-	NotifyResolutionDelegate(IncidentLifecycle lifecycle, NotificationTargets targets, Notifier notifier,
+	NotifyResolutionDelegate(IncidentLifecycle lifecycle, NotificationTargets targets, NotificationDeliveries deliveries,
 			@Value("${firebreak.base-url}") String baseUrl) {
 		this.lifecycle = lifecycle;
 		this.targets = targets;
-		this.notifier = notifier;
+		this.deliveries = deliveries;
 		this.baseUrl = baseUrl;
 	}
 
@@ -50,7 +50,7 @@ public class NotifyResolutionDelegate implements JavaDelegate {
 		String keyPrefix = incident.key() + "/resolution" + (DEFAULT_AUDIENCE.equals(audience) ? "" : "/" + audience);
 		Map<String, Object> model = Map.of("incident", incident, "baseUrl", baseUrl, "resolutionSummary",
 				Objects.requireNonNullElse(variables.text(IncidentResponseVariables.RESOLUTION_SUMMARY), ""));
-		notifier.sendEach(sends.stream()
+		deliveries.queueEach(sends.stream()
 			.map(each -> targets.request(audience, each, keyPrefix, incident.key().value(), NotificationKind.RESOLUTION,
 					incident.headline() + " resolved", incident.drill(), model))
 			.toList());

@@ -25,10 +25,14 @@ final class FieldCheck {
 	private final SubmittedValue submitted;
 	private final Roster roster;
 
-	FieldCheck(FormField field, SubmittedValue submitted, Roster roster) {
+	/** Set when the field is required for now only (e.g. an audience hears about the incident): why. */
+	private final String requiredBecause;
+
+	FieldCheck(FormField field, SubmittedValue submitted, Roster roster, String requiredBecause) {
 		this.field = field;
 		this.submitted = submitted;
 		this.roster = roster;
+		this.requiredBecause = requiredBecause;
 	}
 
 	/** Empty when nothing was submitted (and nothing had to be). */
@@ -36,6 +40,9 @@ final class FieldCheck {
 		if (submitted.empty() || (field.flag() && Boolean.FALSE.equals(flag()))) {
 			if (field.required()) {
 				throw invalid(field.name() + " is required");
+			}
+			if (requiredBecause != null) {
+				throw invalid(field.name() + " is required: " + requiredBecause);
 			}
 			return field.flag() && submitted.value() != null ? Optional.of("no") : Optional.empty();
 		}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -65,9 +66,16 @@ final class FormRules {
 	 * @throws io.firebreak.system.InvalidInput naming the first field that breaks a rule, by its label
 	 */
 	List<String> check(Function<String, Object> values, Roster roster) {
+		return check(values, roster, audience -> false);
+	}
+
+	/** {@code reached}: whether the incident at hand reaches an audience, for fields required for one. */
+	List<String> check(Function<String, Object> values, Roster roster, Predicate<String> reached) {
 		List<String> submitted = new ArrayList<>();
 		for (FormField field : fields) {
-			new FieldCheck(field, SubmittedValue.of(values.apply(field.key())), roster).run()
+			String requiredBecause = field.requiredFor() != null && reached.test(field.requiredFor())
+					? "the " + field.requiredFor() + " audience hears about incidents of this severity" : null;
+			new FieldCheck(field, SubmittedValue.of(values.apply(field.key())), roster, requiredBecause).run()
 				.ifPresent(shown -> submitted.add(field.name() + ": " + shown));
 		}
 		return submitted;
@@ -107,7 +115,7 @@ final class FormRules {
 		return new FormField(key, component.path("label").asText(null), type, validate.path("required").asBoolean(false),
 				integer(validate.path("minLength")), integer(validate.path("maxLength")), pattern(key, validate.path("pattern")),
 				decimal(validate.path("min")), decimal(validate.path("max")), validate.path("validationType").asText(null),
-				options, roster.orElse(null));
+				options, roster.orElse(null), component.path("properties").path(FormField.REQUIRED_FOR).asText(null));
 	}
 
 	private static Integer integer(JsonNode node) {

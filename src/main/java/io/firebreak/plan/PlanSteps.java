@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import io.firebreak.incident.IncidentMilestones;
 import io.firebreak.incident.IncidentResponseVariables;
 import io.firebreak.incident.Milestone;
+import io.firebreak.notification.Audiences;
 import io.firebreak.roster.Roster;
 
 /**
@@ -35,13 +36,16 @@ class PlanSteps {
 	private final Roster roster;
 	private final RosterOptions rosterOptions;
 	private final Clock clock;
+	private final Audiences audiences;
 
-	PlanSteps(IncidentMilestones milestones, PlanForms forms, Roster roster, RosterOptions rosterOptions, Clock clock) {
+	PlanSteps(IncidentMilestones milestones, PlanForms forms, Roster roster, RosterOptions rosterOptions, Clock clock,
+			Audiences audiences) {
 		this.milestones = milestones;
 		this.forms = forms;
 		this.roster = roster;
 		this.rosterOptions = rosterOptions;
 		this.clock = clock;
+		this.audiences = audiences;
 	}
 
 	/**
@@ -65,9 +69,16 @@ class PlanSteps {
 
 	void taskCompleted(DelegateTask task, Optional<FormReference> form, Optional<Milestone> milestone) {
 		List<String> submitted = form.flatMap(reference -> forms.of(reference, task.getProcessDefinitionId()))
-			.map(rules -> rules.check(task::getVariable, roster))
+			.map(rules -> rules.check(task::getVariable, roster, audience -> reaches(audience, task)))
 			.orElse(List.of());
 		milestones.stepCompleted(task, milestone, completedBy(task), task.getName(), submitted);
+	}
+
+	/** Whether the incident the task works on reaches the audience, by its severity (a drill: responders only). */
+	private boolean reaches(String audience, DelegateTask task) {
+		IncidentResponseVariables variables = IncidentResponseVariables.of(task);
+		return audiences.reaches(audience, variables.text(IncidentResponseVariables.SEVERITY),
+				variables.flag(IncidentResponseVariables.DRILL));
 	}
 
 	/**

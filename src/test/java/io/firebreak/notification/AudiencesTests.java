@@ -60,4 +60,54 @@ class AudiencesTests {
 			.hasMessageContaining("audience 'stakeholders': people names 'nobody', who is not in the roster")
 			.hasMessageContaining("audience 'stakeholders': chat 'incidents' needs an http(s) webhook url");
 	}
+
+	@Test
+	void severitiesChooseTheAudiencesAndDrillsReachNoListExecutiveOrCustomer() throws Exception {
+		Audiences audiences = audiences("""
+				audiences:
+				  - id: responders
+				    name: Responders
+				    roles: [responders]
+				  - id: stakeholders
+				    name: Internal stakeholders
+				    roles: [incident-commanders]
+				    mail: [incidents@example.org]
+				    severities: [SEV1, SEV2, SEV3]
+				  - id: executives
+				    name: Executives
+				    mail: [leadership@example.org]
+				    severities: [SEV1, SEV2]
+				    receives: executive
+				  - id: customers
+				    name: Customers
+				    mail: [subscribers@example.org]
+				    severities: [SEV1]
+				    receives: customer
+				""");
+
+		assertThat(audiences.reachedBy("SEV1", false)).extracting(Audience::id)
+			.containsExactly("responders", "stakeholders", "executives", "customers");
+		assertThat(audiences.reachedBy("SEV3", false)).extracting(Audience::id).containsExactly("responders", "stakeholders");
+		assertThat(audiences.reachedBy("SEV1", true)).extracting(Audience::id).containsExactly("responders", "stakeholders");
+		assertThat(audiences.require("customers").receives()).isEqualTo(Audience.Part.CUSTOMER);
+		assertThat(audiences.reaches("customers", "SEV1", false)).isTrue();
+		assertThat(audiences.reaches("customers", "SEV2", false)).isFalse();
+		assertThat(audiences.emailsOf("stakeholders", false)).containsExactly("ic@example.org", "incidents@example.org");
+		assertThat(audiences.emailsOf("stakeholders", true)).as("a list reaches people outside the roster")
+			.containsExactly("ic@example.org");
+	}
+
+	@Test
+	void refusesAnUnknownSeverityAndAListThatIsNoAddress() {
+		assertThatThrownBy(() -> audiences("""
+				audiences:
+				  - id: executives
+				    name: Executives
+				    mail: [leadership]
+				    severities: [SEV0]
+				    receives: executive
+				"""))
+			.hasMessageContaining("audience 'executives': severities names 'SEV0', which is not one of [SEV1, SEV2, SEV3, SEV4]")
+			.hasMessageContaining("audience 'executives': mail 'leadership' is not an address");
+	}
 }

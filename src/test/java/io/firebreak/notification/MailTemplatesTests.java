@@ -35,12 +35,28 @@ class MailTemplatesTests {
 				Map.entry("level", 1), Map.entry("unacknowledgedBy", "oncall2"),
 				Map.entry("stepDescription", "Secondary on-call of Platform"), Map.entry("ackTimeoutMinutes", 5L),
 				Map.entry("acknowledgeUrl", "https://fb.example/acknowledge/token"),
+				Map.entry("currentStatus", "Mitigating"), Map.entry("overview", "Card payments fail"),
+				Map.entry("nextSteps", "Roll back"), Map.entry("serviceName", "Checkout <Service>"),
+				Map.entry("statusLabel", "Identified"), Map.entry("message", "Some payments <fail>; we found why."),
 				Map.entry("resolutionSummary", "Rolled <back>"), Map.entry("conditions", "Errors at 5%"),
 				Map.entry("actions", "Rolling back"), Map.entry("needs", "Nothing"), Map.entry("nextUpdate", "14:30 UTC"),
 				Map.entry("reviewSummary", "Config drift"), Map.entry("actionItem", "Add canary"),
 				Map.entry("dueDate", "2026-12-01"));
 
+		if (kind == NotificationKind.CUSTOMER_UPDATE) {
+			// Notify audiences gives the customer part no incident at all
+			Map<String, Object> customers = new java.util.HashMap<>(model);
+			customers.remove("incident");
+			model = customers;
+		}
 		MailTemplates.Rendered rendered = templates.render(kind, model);
+		if (kind == NotificationKind.CUSTOMER_UPDATE) {
+			// customers get what was written for them, never the incident's internal title or key
+			assertThat(rendered.text()).contains("Checkout <Service>: Identified", "Some payments <fail>; we found why.")
+				.doesNotContain("Cart", "INC-2026-0042", "DRILL");
+			assertThat(rendered.html()).contains("Some payments &lt;fail&gt;; we found why.").doesNotContain("Cart");
+			return;
+		}
 
 		assertThat(rendered.text()).contains("INC-2026-0042").doesNotContain("[(");
 		assertThat(rendered.html()).contains("INC-2026-0042").doesNotContain("<img src=x");

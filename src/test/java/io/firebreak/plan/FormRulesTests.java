@@ -166,6 +166,25 @@ class FormRulesTests {
 			.hasMessageContaining("note is required");
 	}
 
+	@Test
+	void aFieldRequiredForAnAudienceIsRequiredOnlyWhenTheIncidentReachesIt() throws Exception {
+		FormRules update = FormRules.of(new ObjectMapper().readTree("""
+				{ "id": "f", "components": [ { "type": "textarea", "key": "customerMessage", "label": "Message for customers",
+				  "properties": { "firebreak.requiredFor": "customers" } } ] }
+				"""));
+
+		assertThatThrownBy(() -> update.check(name -> " ", roster, "customers"::equals))
+			.isInstanceOfSatisfying(InvalidInput.class, invalid -> {
+				assertThat(invalid.field()).isEqualTo("customerMessage");
+				assertThat(invalid.getMessage()).isEqualTo("Message for customers is required: the customers audience"
+						+ " hears about incidents of this severity");
+			});
+		assertThat(update.check(name -> null, roster, audience -> false)).as("a severity customers do not hear of")
+			.isEmpty();
+		assertThat(update.check(name -> "Payments are slow; we are on it", roster, "customers"::equals))
+			.containsExactly("Message for customers: Payments are slow; we are on it");
+	}
+
 	private void assertRejected(String field, Object value, String expectedField, String message) throws Exception {
 		Map<String, Object> values = valid();
 		values.put(field, value);
