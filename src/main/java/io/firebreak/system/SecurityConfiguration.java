@@ -3,6 +3,7 @@ package io.firebreak.system;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,6 +28,12 @@ class SecurityConfiguration {
 	 * they work the plan's tasks; the layout's Plans link names the same groups.
 	 */
 	static final String[] PLAN_READERS = { "plan-authors", ADMINS, "incident-commanders", "auditors", "responders" };
+
+	/**
+	 * Who may publish a customer update (io.firebreak.status.CustomerUpdateController): the
+	 * communications leads whose job it is, the commanders who lead them, and admins.
+	 */
+	static final String[] CUSTOMER_UPDATE_PUBLISHERS = { "communications", "incident-commanders", ADMINS };
 
 	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
@@ -69,6 +76,8 @@ class SecurityConfiguration {
 		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/backups/**", "/api/roster/reload")
 				.hasAuthority(ADMINS)
+				.requestMatchers(HttpMethod.POST, "/api/incidents/*/customer-updates")
+				.hasAnyAuthority(CUSTOMER_UPDATE_PUBLISHERS)
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
@@ -97,6 +106,9 @@ class SecurityConfiguration {
 				// A calendar app cannot sign in with a form: the feed checks its signed key, or a
 				// session / HTTP Basic, itself (io.firebreak.roster.OnCallCalendarController).
 				.requestMatchers("/roster/*.ics")
+				.permitAll()
+				// the public status page: customers and their widgets and feed readers never sign in
+				.requestMatchers(HttpMethod.GET, "/status", "/status.json", "/status/feed")
 				.permitAll()
 				.requestMatchers("/outbox/**")
 				.hasAuthority(ADMINS)
