@@ -65,6 +65,18 @@ public class IncidentRepository {
 			.list();
 	}
 
+	/**
+	 * Every incident that was going on at some time since {@code since}: still open, or declared or
+	 * resolved since then. Most recently declared first.
+	 */
+	public List<Incident> findActiveSince(Instant since) {
+		return jdbc.sql("select " + COLUMNS + " from incident where status not in ('RESOLVED', 'CLOSED') "
+				+ "or declared_at >= :since or resolved_at >= :since order by declared_at desc, incident_key desc")
+			.param("since", timestamp(since))
+			.query(IncidentRepository::map)
+			.list();
+	}
+
 	public List<Incident> findRecent(int limit) {
 		return jdbc.sql("select " + COLUMNS + " from incident order by declared_at desc, incident_key desc limit ?")
 			.param(limit)
