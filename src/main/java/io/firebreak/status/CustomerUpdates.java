@@ -102,6 +102,8 @@ public class CustomerUpdates {
 				+ "order by posted_at, id")
 			.param("keys", incidentKeys.stream().map(IncidentKey::value).distinct().toList())
 			.query(CustomerUpdates::map)
+			// list(), not stream(): a query's stream holds its connection until closed
+			.list()
 			.stream()
 			.collect(Collectors.groupingBy(CustomerUpdate::incidentKey, LinkedHashMap::new, Collectors.toList()));
 	}
