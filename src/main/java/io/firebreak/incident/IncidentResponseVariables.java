@@ -60,24 +60,33 @@ public final class IncidentResponseVariables {
 	public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
 	/** Whoever acknowledged the page; containment and mitigation are assigned to them. */
 	public static final String RESPONDER = "responder";
-	// status updates (form-post-status-update): one part per audience
-	/** Input of a Notify audiences step: initial, update or resolution. */
-	public static final String NOTICE = "notice";
-	public static final String STATUS_UPDATE_NUMBER = "statusUpdateNumber";
-	public static final String CONDITIONS = "conditions";
-	public static final String ACTIONS = "actions";
-	public static final String NEEDS = "needs";
-	public static final String CURRENT_STATUS = "currentStatus";
-	public static final String OVERVIEW = "overview";
-	public static final String NEXT_STEPS = "nextSteps";
-	public static final String CUSTOMER_STATUS = "customerStatus";
-	public static final String CUSTOMER_MESSAGE = "customerMessage";
 	// response
 	public static final String CONTAINMENT_ACTIONS = "containmentActions";
 	public static final String MITIGATION_ACTIONS = "mitigationActions";
 	public static final String RECOVERED = "recovered";
 	public static final String RECOVERY_EVIDENCE = "recoveryEvidence";
 	public static final String RESOLUTION_SUMMARY = "resolutionSummary";
+	// status updates (form-post-status-update): each posted update replaces the previous one
+	/** Input of a Notify audiences step: initial, update or resolution. */
+	public static final String NOTICE = "notice";
+	/** How many status updates were sent, numbering their notices. */
+	public static final String STATUS_UPDATE_NUMBER = "statusUpdateNumber";
+	/** Tactical update: what is happening now. */
+	public static final String CONDITIONS = "conditions";
+	/** Tactical update: what the responders are doing. */
+	public static final String ACTIONS = "actions";
+	/** Tactical update: what the response needs from others. */
+	public static final String NEEDS = "needs";
+	/** Executive summary: where the response stands. */
+	public static final String CURRENT_STATUS = "currentStatus";
+	/** Executive summary: what happened and who is affected. */
+	public static final String OVERVIEW = "overview";
+	/** Executive summary: what happens next. */
+	public static final String NEXT_STEPS = "nextSteps";
+	/** Customer message: investigating, identified, monitoring or resolved. */
+	public static final String CUSTOMER_STATUS = "customerStatus";
+	/** Customer message: the text customers and the status page get. */
+	public static final String CUSTOMER_MESSAGE = "customerMessage";
 	// post-incident review
 	public static final String REVIEW_SUMMARY = "reviewSummary";
 	public static final String ROOT_CAUSES = "rootCauses";

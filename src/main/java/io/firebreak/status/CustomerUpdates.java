@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.firebreak.notification.CustomerUpdatePublisher;
 import io.firebreak.incident.FieldRules;
 import io.firebreak.incident.IncidentKey;
 import io.firebreak.incident.IncidentNotFound;
@@ -29,7 +30,7 @@ import io.firebreak.system.InvalidInput;
  * so a feed reader never sees an entry it already read change under the same id.
  */
 @Repository
-public class CustomerUpdates {
+public class CustomerUpdates implements CustomerUpdatePublisher {
 
 	/** The longest message customers get; the column is as wide. */
 	public static final int MESSAGE_MAX = 4000;
@@ -83,6 +84,17 @@ public class CustomerUpdates {
 			// name the key column: PostgreSQL would otherwise return every column of the new row
 			.update(generated, "id");
 		return new CustomerUpdate(generated.getKeyAs(Number.class).longValue(), key, postedAt, text, status, poster);
+	}
+
+	/**
+	 * The customer part of a notice sent by the plan's Notify audiences step. Nobody named to
+	 * speak for the incident yet: posted by Firebreak.
+	 */
+	@Override
+	@Transactional
+	public void publish(IncidentKey incident, String status, String message, String postedBy, Instant at) {
+		publish(incident.value(), CustomerUpdateStatus.of("customerStatus", status), message,
+				postedBy == null ? "firebreak" : postedBy, at);
 	}
 
 	/** The incident's updates, oldest first. */
