@@ -51,6 +51,7 @@ public class IncidentResponseDriver {
 		runJob(instance);
 		complete(instance, "UserTask_AcknowledgePage", "oncall", Map.of());
 		assess(instance, impact, urgency);
+		runDueJobs(instance); // the initial notice
 		complete(instance, "UserTask_ContainIncident", "oncall", Map.of("containmentActions", "Drained the zone"));
 		complete(instance, "UserTask_MitigateIncident", "oncall", Map.of("mitigationActions", "Rolled back"));
 		complete(instance, "UserTask_VerifyRecovery", "ic", Map.of("recovered", true, "recoveryEvidence", "Healthy"));
@@ -70,6 +71,33 @@ public class IncidentResponseDriver {
 	public void runJob(ProcessInstance instance) {
 		Job job = job(instance);
 		engine.getManagementService().executeJob(job.getId());
+	}
+
+	/** Runs the due job of the given step (an async step or a timer), as the job executor would. */
+	public void runJob(ProcessInstance instance, String activityId) {
+		Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+			.activityId(activityId).singleResult();
+		if (job == null) {
+			throw new AssertionError("no job at " + activityId + " of " + instance.getBusinessKey());
+		}
+		engine.getManagementService().executeJob(job.getId());
+	}
+
+	/**
+	 * Runs every job of the instance that is due now (async steps, and timers whose time has come on
+	 * the test clock), and those they create, until none is due, as the job executor would.
+	 */
+	public void runDueJobs(ProcessInstance instance) {
+		for (int round = 0; round < 100; round++) {
+			List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+				.executable().list();
+			if (due.isEmpty()) {
+				return;
+			}
+			// one at a time: a job may end another (an interrupting timer its step's other timers)
+			engine.getManagementService().executeJob(due.get(0).getId());
+		}
+		throw new AssertionError("jobs of " + instance.getBusinessKey() + " keep coming");
 	}
 
 	public <T> T as(String user, java.util.function.Supplier<T> work) {

@@ -85,6 +85,14 @@ class IncidentResponseProcessTests {
 	static final String VERIFY = "UserTask_VerifyRecovery";
 	static final String RESOLVE = "UserTask_ResolveIncident";
 	static final String REVIEW = "UserTask_PostIncidentReview";
+	static final String RESPOND = "SubProcess_Respond";
+	static final String NOTIFY_INITIAL = "ServiceTask_NotifyInitial";
+	static final String NOTIFY_RESOLUTION = "ServiceTask_NotifyResolution";
+	static final String CADENCE = "Timer_UpdateCadence";
+	static final String POST_UPDATE = "UserTask_PostStatusUpdate";
+	static final String OVERDUE = "Timer_UpdateOverdue";
+	static final String POST_OVERDUE_UPDATE = "UserTask_PostOverdueStatusUpdate";
+	static final String SEND_UPDATE = "ServiceTask_SendStatusUpdate";
 
 	@Test
 	void pagesAtDeclarationAssessesInParallelAndWorksTheIncidentToClosed() {
@@ -101,6 +109,8 @@ class IncidentResponseProcessTests {
 		assertThat(instance).as("containment waits for the assessment").isWaitingAt(ASSESS).isNotWaitingAt(CONTAIN);
 
 		driver.assess(instance, "significant", "high");
+		assertThat(instance).as("the audiences hear of it first, in a job of its own").isWaitingAt(NOTIFY_INITIAL);
+		driver.runJob(instance, NOTIFY_INITIAL);
 		assertThat(task(CONTAIN, instance)).as("whoever acknowledged works the incident").isAssignedTo("oncall");
 		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Drained eu-west"));
 		assertThat(task(MITIGATE, instance)).isAssignedTo("oncall");
@@ -115,8 +125,8 @@ class IncidentResponseProcessTests {
 				"lessonsLearned", "Canary the config", "actionItems", "Add config canary"));
 
 		assertThat(instance).isEnded().hasPassedInOrder("BusinessRuleTask_PreAssessPriority", "ServiceTask_PageOnCall",
-				ACKNOWLEDGE, CONTAIN, MITIGATE, VERIFY, RESOLVE, "ServiceTask_NotifyResolution", REVIEW,
-				"EndEvent_IncidentClosed");
+				ACKNOWLEDGE, NOTIFY_INITIAL, CONTAIN, MITIGATE, VERIFY, RESOLVE, "ServiceTask_NotifyResolution", REVIEW,
+				"EndEvent_IncidentClosed").hasPassed(RESPOND, "EndEvent_Resolved");
 		Incident incident = incidents.findByKey(key).orElseThrow();
 		assertThat(incident.status()).isEqualTo(IncidentStatus.CLOSED);
 		assertThat(incident.severity()).isEqualTo(Severity.SEV2);
@@ -136,8 +146,7 @@ class IncidentResponseProcessTests {
 				assertThat(e.taskName()).isEqualTo("Contain incident");
 			});
 		assertThat(notifications.forIncident(key.value())).extracting(n -> n.kind().name(), n -> n.status().name())
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("PAGE", "CAPTURED"),
-					org.assertj.core.groups.Tuple.tuple("RESOLUTION", "CAPTURED"));
+			.first().isEqualTo(org.assertj.core.groups.Tuple.tuple("PAGE", "CAPTURED"));
 	}
 
 	@Test
@@ -145,7 +154,7 @@ class IncidentResponseProcessTests {
 		ProcessInstance instance = driver.declare("Slow admin page", "payments", "minor", "low", false);
 		driver.assess(instance, "minor", "low");
 		assertThat(instance).variables().containsEntry("severity", "SEV4").containsEntry("postmortemRequired", false);
-		driver.runJob(instance);
+		driver.runDueJobs(instance); // the page and the initial notice
 		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
 		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Feature flag off"));
 		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Index added"));
@@ -278,7 +287,7 @@ class IncidentResponseProcessTests {
 			.singleElement()
 			.extracting(TimelineEvent::description)
 			.isEqualTo("Severity SEV1 set by ic, overriding the priority table's SEV3: Regulator deadline today");
-		driver.runJob(instance);
+		driver.runJob(instance, "ServiceTask_PageOnCall");
 		assertThat(task(ACKNOWLEDGE, instance)).as("identity is owned by the security team").isAssignedTo("security");
 	}
 
@@ -370,14 +379,109 @@ class IncidentResponseProcessTests {
 		org.camunda.bpm.model.bpmn.BpmnModelInstance plan = engine.getRepositoryService()
 			.getBpmnModelInstance(engine.getRepositoryService().createProcessDefinitionQuery()
 				.processDefinitionKey("incident-response").latestVersion().singleResult().getId());
-		for (String id : java.util.List.of("ServiceTask_PageOnCall", "ServiceTask_EscalatePage")) {
+		for (String id : java.util.List.of("ServiceTask_PageOnCall", "ServiceTask_EscalatePage", NOTIFY_INITIAL, SEND_UPDATE,
+				NOTIFY_RESOLUTION)) {
 			org.camunda.bpm.model.bpmn.instance.ServiceTask task = plan.getModelElementById(id);
 			assertThat(task.isCamundaAsyncBefore()).as(id).isTrue();
 		}
-		org.camunda.bpm.model.bpmn.instance.ServiceTask resolution = plan.getModelElementById("ServiceTask_NotifyResolution");
-		org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics sends =
-				(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics) resolution.getLoopCharacteristics();
-		assertThat(sends.isCamundaAsyncBefore()).as("each resolution send is its own job").isTrue();
+	}
+
+	static final Map<String, Object> STATUS_UPDATE = Map.of("conditions", "Checkout fails for 40% of EU customers",
+			"actions", "Rolling back release 42", "needs", "A payments engineer", "currentStatus", "Rollback under way",
+			"overview", "EU customers cannot pay", "nextSteps", "Next update in 30 minutes", "customerStatus", "identified",
+			"customerMessage", "Some payments fail; we are rolling back a change");
+
+	@Test
+	void theCommunicationsLeadPostsAStatusUpdateOnTheSeveritysCadenceWhileTheResponseGoesOn() {
+		ProcessInstance instance = acknowledgedAndAssessed("Checkout down", "checkout", "extensive", "critical");
+		assertThat(instance).variables().containsEntry("updateCadence", "PT30M");
+		assertThat(instance).isWaitingAt(CONTAIN).isNotWaitingAt(POST_UPDATE);
+		assertThat(job(CADENCE, instance).getDuedate()).as("the first update is due one cadence after the response began")
+			.isCloseTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(30))), 60_000);
+
+		ClockUtil.offset(Duration.ofMinutes(31).toMillis());
+		driver.runJob(instance, CADENCE);
+		assertThat(instance).isWaitingAt(CONTAIN, POST_UPDATE);
+		assertThat(task(POST_UPDATE, instance)).isAssignedTo("comms");
+		assertThat(candidateGroups(POST_UPDATE, instance)).containsExactlyInAnyOrder("communications", "incident-commanders");
+		assertThat(task(POST_UPDATE, instance).getDueDate())
+			.isCloseTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(30))), 60_000);
+		Map<String, Object> prefilled = engine.getTaskService().getVariables(task(POST_UPDATE, instance).getId());
+		assertThat(prefilled).as("the first update starts from the assessment and the declaration")
+			.containsEntry("conditions", "Payments fail for EU").containsEntry("overview", "what we see")
+			.containsEntry("customerStatus", "investigating").containsEntry("title", "Checkout down")
+			.containsEntry("severity", "SEV1");
+
+		driver.complete(instance, POST_UPDATE, "comms", STATUS_UPDATE);
+		assertThat(instance).isWaitingAt(CONTAIN, SEND_UPDATE);
+		assertThat(instance).variables().containsAllEntriesOf(STATUS_UPDATE);
+		driver.runJob(instance, SEND_UPDATE);
+		assertThat(instance).hasPassedInOrder(POST_UPDATE, "Gateway_StatusUpdatePosted", SEND_UPDATE,
+				"EndEvent_StatusUpdateSent").isWaitingAt(CONTAIN);
+		IncidentKey key = new IncidentKey(instance.getBusinessKey());
+		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.STEP_COMPLETED)
+			.anySatisfy(e -> assertThat(e.description()).startsWith("Post status update — ")
+				.contains("Conditions: Checkout fails for 40% of EU customers"));
+
+		ClockUtil.offset(Duration.ofMinutes(61).toMillis());
+		driver.runJob(instance, CADENCE);
+		assertThat(task(POST_UPDATE, instance)).as("again after the cadence").isAssignedTo("comms");
+		assertThat(engine.getTaskService().getVariables(task(POST_UPDATE, instance).getId()))
+			.as("the next update starts from the last one").containsAllEntriesOf(STATUS_UPDATE);
+		driver.complete(instance, POST_UPDATE, "comms", Map.of("conditions", "Error rate falling", "actions",
+				"Watching the rollback", "customerStatus", "monitoring"));
+		driver.runJob(instance, SEND_UPDATE);
+		assertThat(instance).variables().containsEntry("conditions", "Error rate falling")
+			.containsEntry("customerStatus", "monitoring").containsEntry("overview", "EU customers cannot pay");
+
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Drained eu-west"));
+		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Rolled back release 42"));
+		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "Error rate 0.1%"));
+		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Bad release rolled back"));
+		assertThat(instance).as("resolving ends the cadence").isWaitingAt(NOTIFY_RESOLUTION).hasPassed("EndEvent_Resolved", RESPOND);
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().count())
+			.isZero();
+	}
+
+	@Test
+	void anUpdateNotPostedWithinTheCadenceGoesToTheCommander() {
+		ProcessInstance instance = acknowledgedAndAssessed("Checkout down", "checkout", "extensive", "critical");
+		ClockUtil.offset(Duration.ofMinutes(31).toMillis());
+		driver.runJob(instance, CADENCE);
+		assertThat(job(OVERDUE, instance).getDuedate()).as("overdue one cadence after it was asked for")
+			.isCloseTo(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(30))), 60_000);
+
+		ClockUtil.offset(Duration.ofMinutes(62).toMillis());
+		driver.runJob(instance, OVERDUE);
+		assertThat(instance).isWaitingAt(CONTAIN, POST_OVERDUE_UPDATE).isNotWaitingAt(POST_UPDATE);
+		assertThat(task(POST_OVERDUE_UPDATE, instance)).isAssignedTo("ic");
+		assertThat(candidateGroups(POST_OVERDUE_UPDATE, instance)).containsExactly("incident-commanders");
+		driver.runJob(instance, CADENCE);
+		assertThat(task(POST_UPDATE, instance)).as("the cadence goes on for the communications lead").isAssignedTo("comms");
+
+		driver.complete(instance, POST_OVERDUE_UPDATE, "ic", STATUS_UPDATE);
+		driver.runJob(instance, SEND_UPDATE);
+		assertThat(instance).hasPassedInOrder(OVERDUE, POST_OVERDUE_UPDATE, "Gateway_StatusUpdatePosted", SEND_UPDATE,
+				"EndEvent_StatusUpdateSent").isWaitingAt(CONTAIN, POST_UPDATE);
+		assertThat(instance).variables().containsAllEntriesOf(STATUS_UPDATE);
+	}
+
+	@Test
+	void withoutACommunicationsLeadTheUpdateWaitsForTheCommunicationsGroup() {
+		ProcessInstance instance = driver.declare("Checkout slow", "checkout", "moderate", "medium", false);
+		driver.runJob(instance);
+		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
+		driver.complete(instance, ASSESS, "ic", Map.of("impact", "moderate", "urgency", "medium", "service", "checkout",
+				"commander", "ic"));
+		driver.runJob(instance, NOTIFY_INITIAL);
+		assertThat(instance).variables().containsEntry("updateCadence", "PT4H").doesNotContainKey("communicationsLead");
+
+		ClockUtil.offset(Duration.ofHours(4).plusMinutes(1).toMillis());
+		driver.runJob(instance, CADENCE);
+
+		assertThat(task(POST_UPDATE, instance)).isNotAssigned().hasCandidateGroup("communications");
+		assertThat(engine.getTaskService().getVariables(task(POST_UPDATE, instance).getId()))
+			.as("no customer impact given: nothing to start the conditions from").containsEntry("conditions", null);
 	}
 
 	static final String REVIEW_ALERT = "UserTask_ReviewResolvedAlert";
@@ -423,15 +527,25 @@ class IncidentResponseProcessTests {
 		assertThat(incidents.findByKey(key).orElseThrow().status()).isEqualTo(IncidentStatus.CLOSED);
 	}
 
+	private java.util.List<String> candidateGroups(String taskDefinitionKey, ProcessInstance instance) {
+		return engine.getTaskService().getIdentityLinksForTask(task(taskDefinitionKey, instance).getId()).stream()
+			.filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+	}
+
 	private ProcessInstance instanceOf(IncidentKey key) {
 		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key.value()).singleResult();
 	}
 
 	private ProcessInstance acknowledgedAndAssessed(String title, String service) {
-		ProcessInstance instance = driver.declare(title, service, "significant", "high", false);
+		return acknowledgedAndAssessed(title, service, "significant", "high");
+	}
+
+	private ProcessInstance acknowledgedAndAssessed(String title, String service, String impact, String urgency) {
+		ProcessInstance instance = driver.declare(title, service, impact, urgency, false);
 		driver.runJob(instance);
 		driver.complete(instance, ACKNOWLEDGE, "oncall", Map.of());
-		driver.assess(instance, "significant", "high");
+		driver.assess(instance, impact, urgency);
+		driver.runJob(instance, NOTIFY_INITIAL);
 		return instance;
 	}
 }

@@ -106,7 +106,7 @@ class PlanAuthoringIntegrationTests {
 
 		Map<String, byte[]> changedDiagram = new LinkedHashMap<>(files);
 		changedDiagram.put("incident-response.bpmn", new String(files.get("incident-response.bpmn"),
-				java.nio.charset.StandardCharsets.UTF_8).replace("camunda:versionTag=\"2.0\"", "camunda:versionTag=\"2.1\"")
+				java.nio.charset.StandardCharsets.UTF_8).replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"authored\"")
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		ModelerDeploy.Answer redeployed = modeler.deploy("author", "authored-plan", changedDiagram);
 
