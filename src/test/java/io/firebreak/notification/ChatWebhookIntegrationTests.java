@@ -83,11 +83,14 @@ class ChatWebhookIntegrationTests {
 	}
 
 	@Test
-	void eachChatIsItsOwnJobAndABrokenWebhookFailsAtOnceWithoutHoldingUpTheOthers() throws Exception {
+	void eachChatIsItsOwnDeliveryAndABrokenWebhookFailsAtOnceWithoutHoldingUpTheOthersOrThePlan() throws Exception {
 		ProcessInstance instance = resolved("Checkout <b>errors</b> & timeouts");
 		String key = instance.getBusinessKey();
-		List<Job> sends = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list();
-		assertThat(sends).as("mail, slack, teams, broken: one job each").hasSize(4);
+		driver.runJob(instance, "ServiceTask_NotifyResolution");
+		assertThat(instance).as("the notice is queued: the plan goes on to the review, whatever the deliveries do")
+			.isWaitingAt("UserTask_PostIncidentReview");
+		List<Job> sends = deliveryJobs(key);
+		assertThat(sends).as("mail, slack, teams, broken: one delivery each").hasSize(4);
 
 		for (Job send : sends) {
 			try {
@@ -110,24 +113,38 @@ class ChatWebhookIntegrationTests {
 			.isEqualTo("http://localhost:8080/incidents/" + key);
 
 		assertThat(received.get("/gone")).as("a 4xx is not retried").hasSize(1);
-		Job broken = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+		Job broken = deliveryJobs(key).get(0);
+		assertThat(deliveryJobs(key)).hasSize(1);
 		assertThat(broken.getRetries()).isZero();
-		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
-			.getIncidentMessage()).contains("Chat stakeholders/broken (slack) answered 404")
+		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(broken.getProcessInstanceId())
+			.singleResult().getIncidentMessage()).contains("Chat stakeholders/broken (slack) answered 404")
 			.doesNotContain("127.0.0.1");
-		assertThat(notifications.findByKey(key + "/resolution/SLACK:broken").orElseThrow().status())
+		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+			.as("the plan itself has no incident").isZero();
+		assertThat(notifications.findByKey(key + "/notice/resolution/stakeholders/SLACK:broken").orElseThrow().status())
 			.isEqualTo(NotificationStatus.FAILED);
-		assertThat(notifications.findByKey(key + "/resolution/SLACK:incidents").orElseThrow().status())
-			.isEqualTo(NotificationStatus.SENT);
-		assertThat(instance).isWaitingAt("ServiceTask_NotifyResolution");
+		assertThat(notifications.findByKey(key + "/notice/resolution/stakeholders/SLACK:incidents").orElseThrow()
+			.status()).isEqualTo(NotificationStatus.SENT);
+		assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
+	}
+
+	/** The jobs of the incident's resolution notice deliveries (their business key is the incident's). */
+	private List<Job> deliveryJobs(String incidentKey) {
+		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
+			.processInstanceBusinessKey(incidentKey)
+			.variableValueLike(NotificationDeliveries.NOTIFICATION_KEY, incidentKey + "/notice/resolution/%")
+			.list().stream()
+			.flatMap(delivery -> engine.getManagementService().createJobQuery()
+				.processInstanceId(delivery.getId()).list().stream())
+			.toList();
 	}
 
 	@Test
 	void drillsStayOutOfChannelsThatDoNotTakeDrills() {
 		ProcessInstance instance = driver.declare("Game day", "checkout", "significant", "high", true);
 		driver.workToResolved(instance, "significant", "high");
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
-			.as("only the responders' mail").isEqualTo(1);
+		driver.runJob(instance, "ServiceTask_NotifyResolution");
+		assertThat(deliveryJobs(instance.getBusinessKey())).as("only the responders' mail").hasSize(1);
 	}
 
 	private ProcessInstance resolved(String title) {

@@ -100,7 +100,14 @@ class MailOutageFailureTests {
 		for (String key : toResolve) {
 			scenario.workToResolve(key);
 		}
-		assertThat(smtp.getReceivedMessages()).as("the two pages before the outage").hasSize(2);
+		// their initial notices (after the assessment) go out before the outage too
+		Map<String, List<String>> before = new LinkedHashMap<>();
+		toResolve.forEach(key -> before.put(key, List.of("Status update by email to " + String.join(", ", STAKEHOLDERS)
+				+ ": sent", "Status update by slack to stakeholders/incidents: sent")));
+		scenario.awaitTimelines("the initial notices sent", DELIVERY_DEADLINE, before, null);
+		int beforeOutage = 2 + toResolve.size() * STAKEHOLDERS.size();
+		assertThat(smtp.getReceivedMessages()).as("the two pages and the initial notices before the outage")
+			.hasSize(beforeOutage);
 
 		gate.down();
 		Instant downAt = Instant.now();
@@ -124,20 +131,23 @@ class MailOutageFailureTests {
 				List.of("Resolution by email to " + String.join(", ", STAKEHOLDERS) + ": FAILED after")));
 		scenario.awaitTimelines("every undelivered notice shown as FAILED with the SMTP error", Duration.ofSeconds(90),
 				failing, smtpError);
-		assertThat(chat.postsFor(toResolve.get(0))).as("the chat target of the resolution needs no SMTP").isEqualTo(1);
-		assertThat(chat.postsFor(toResolve.get(1))).isEqualTo(1);
+		assertThat(chat.postsFor(toResolve.get(0))).as("the chat target of the resolution needs no SMTP (and had the"
+				+ " initial notice)").isEqualTo(2);
+		assertThat(chat.postsFor(toResolve.get(1))).isEqualTo(2);
 		scenario.assertDashboardShowsFailed(failing.keySet(), smtpError);
 		scenario.assertIncidentPageShowsFailed(inOutage.get(0));
 		scenario.assertIncidentPageShowsFailed(toResolve.get(0));
 
 		OutageScenario.sleepUntil(downAt.plus(OUTAGE)); // the outage lasts its three minutes, whatever the test does
-		assertThat(smtp.getReceivedMessages()).as("nothing got through the closed gate").hasSize(2);
+		assertThat(smtp.getReceivedMessages()).as("nothing got through the closed gate").hasSize(beforeOutage);
 		gate.open();
 		Instant backAt = Instant.now();
 
 		// After: every notice delivered, exactly once.
 		Map<String, List<String>> delivered = new LinkedHashMap<>();
 		toResolve.forEach(key -> delivered.put(key, List.of("Page by email to " + ONCALL + ": sent",
+				"Status update by email to " + String.join(", ", STAKEHOLDERS) + ": sent",
+				"Status update by slack to stakeholders/incidents: sent",
 				"Resolution by email to " + String.join(", ", STAKEHOLDERS) + ": sent",
 				"Resolution by slack to stakeholders/incidents: sent")));
 		inOutage.forEach(key -> delivered.put(key, List.of("Page by email to " + ONCALL + ": sent")));
@@ -147,7 +157,10 @@ class MailOutageFailureTests {
 
 		Map<String, Integer> expected = new TreeMap<>();
 		delivered.keySet().forEach(key -> expected.put(ONCALL + " " + messageId(key + "/page/0"), 1));
-		toResolve.forEach(key -> STAKEHOLDERS.forEach(to -> expected.put(to + " " + messageId(key + "/resolution/email"), 1)));
+		toResolve.forEach(key -> STAKEHOLDERS.forEach(to -> {
+			expected.put(to + " " + messageId(key + "/notice/initial/stakeholders/email"), 1);
+			expected.put(to + " " + messageId(key + "/notice/resolution/stakeholders/email"), 1);
+		}));
 		assertThat(mailsByRecipientAndMessageId()).as("one mail per Message-ID per recipient").isEqualTo(expected);
 		for (String key : delivered.keySet()) {
 			JsonNode timeline = scenario.timeline(key);
@@ -155,8 +168,8 @@ class MailOutageFailureTests {
 			assertThat(OutageScenario.entries(timeline, "notification")).as("notices of %s", key)
 				.hasSize(delivered.get(key).size());
 		}
-		assertThat(chat.postsFor(toResolve.get(0)) + chat.postsFor(toResolve.get(1))).as("chat posts").isEqualTo(2);
-		assertThat(chat.total()).isEqualTo(2);
+		assertThat(chat.postsFor(toResolve.get(0)) + chat.postsFor(toResolve.get(1))).as("chat posts").isEqualTo(4);
+		assertThat(chat.total()).isEqualTo(4);
 		assertThat(scenario.engineIncidents()).as("no delivery ran out of retries").isZero();
 		assertThat(scenario.incident(toResolve.get(0)).path("status").asText()).as("closed after its notice")
 			.isEqualTo("closed");

@@ -105,8 +105,8 @@ final class OutageScenario {
 	void awaitNoNotificationJobsLeft(Duration timeout) throws Exception {
 		await("no notification job left", timeout, () -> {
 			long jobs = 0;
-			for (String activity : List.of("ServiceTask_PageOnCall", "ServiceTask_EscalatePage",
-					"ServiceTask_NotifyResolution")) {
+			for (String activity : List.of("ServiceTask_PageOnCall", "ServiceTask_EscalatePage", "ServiceTask_NotifyInitial",
+					"ServiceTask_NotifyResolution", "ServiceTask_DeliverNotice")) {
 				jobs += count("/engine-rest/job/count?activityId=" + activity);
 			}
 			return jobs == 0 ? true : null;
