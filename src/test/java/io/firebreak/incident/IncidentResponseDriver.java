@@ -73,7 +73,7 @@ public class IncidentResponseDriver {
 		engine.getManagementService().executeJob(job.getId());
 	}
 
-	/** Runs the due job of the given step (an async step or a timer), as the job executor would. */
+	/** Runs the job of the given step (an async step, or a timer whether or not its time has come). */
 	public void runJob(ProcessInstance instance, String activityId) {
 		Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
 			.activityId(activityId).singleResult();
