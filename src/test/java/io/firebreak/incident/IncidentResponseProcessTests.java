@@ -467,6 +467,28 @@ class IncidentResponseProcessTests {
 	}
 
 	@Test
+	void resolvingTheIncidentWithdrawsTheUpdatesNobodyPostedSoNoStaleUpdateFollowsTheResolution() {
+		ProcessInstance instance = acknowledgedAndAssessed("Checkout down", "checkout", "extensive", "critical");
+		ClockUtil.offset(Duration.ofMinutes(31).toMillis());
+		driver.runJob(instance, CADENCE);
+		ClockUtil.offset(Duration.ofMinutes(62).toMillis());
+		driver.runJob(instance, OVERDUE);
+		driver.runJob(instance, CADENCE);
+		assertThat(instance).isWaitingAt(CONTAIN, POST_UPDATE, POST_OVERDUE_UPDATE);
+
+		driver.complete(instance, CONTAIN, "oncall", Map.of("containmentActions", "Drained eu-west"));
+		driver.complete(instance, MITIGATE, "oncall", Map.of("mitigationActions", "Rolled back release 42"));
+		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "Error rate 0.1%"));
+		assertThat(instance).as("recovery is not resolution").isWaitingAt(RESOLVE, POST_UPDATE, POST_OVERDUE_UPDATE);
+		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Bad release rolled back"));
+
+		assertThat(instance).isWaitingAt(NOTIFY_RESOLUTION).isNotWaitingAt(POST_UPDATE, POST_OVERDUE_UPDATE)
+			.hasPassed("EndEvent_UpdateNoLongerNeeded", "EndEvent_OverdueUpdateNoLongerNeeded")
+			.hasNotPassed(SEND_UPDATE);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
 	void withoutACommunicationsLeadTheUpdateWaitsForTheCommunicationsGroup() {
 		ProcessInstance instance = driver.declare("Checkout slow", "checkout", "moderate", "medium", false);
 		driver.runJob(instance);
