@@ -135,9 +135,11 @@ class IncidentResponseProcessTests {
 		assertThat(incident.acknowledgedBy()).isEqualTo("oncall");
 		assertThat(incident.assessedAt()).isNotNull();
 		assertThat(incident.closedAt()).isNotNull();
+		// STATUS_UPDATE: the initial notice and the resolution notice, each noted by Notify audiences
 		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind).containsExactly(Kind.DECLARED,
-				Kind.SEVERITY_SET, Kind.PAGED, Kind.ACKNOWLEDGED, Kind.ASSESSED, Kind.SEVERITY_SET, Kind.CONTAINED,
-				Kind.MITIGATED, Kind.RECOVERY_CHECKED, Kind.RESOLVED, Kind.REVIEWED, Kind.CLOSED);
+				Kind.SEVERITY_SET, Kind.PAGED, Kind.ACKNOWLEDGED, Kind.ASSESSED, Kind.SEVERITY_SET, Kind.STATUS_UPDATE,
+				Kind.CONTAINED, Kind.MITIGATED, Kind.RECOVERY_CHECKED, Kind.RESOLVED, Kind.STATUS_UPDATE, Kind.REVIEWED,
+				Kind.CLOSED);
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.CONTAINED)
 			.singleElement()
 			.satisfies(e -> {
@@ -422,6 +424,8 @@ class IncidentResponseProcessTests {
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.STEP_COMPLETED)
 			.anySatisfy(e -> assertThat(e.description()).startsWith("Post status update — ")
 				.contains("Conditions: Checkout fails for 40% of EU customers"));
+		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.STATUS_UPDATE)
+			.as("the initial notice, then the update sent").hasSize(2);
 
 		ClockUtil.offset(Duration.ofMinutes(61).toMillis());
 		driver.runJob(instance, CADENCE);
