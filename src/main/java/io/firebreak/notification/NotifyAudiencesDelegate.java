@@ -159,15 +159,22 @@ public class NotifyAudiencesDelegate implements JavaDelegate {
 					: orEmpty(variables.text(CURRENT_STATUS)));
 			model.put("overview", notice == Notice.INITIAL ? firstOf(incident.customerImpact(), incident.summary(),
 					incident.title()) : orEmpty(variables.text(OVERVIEW)));
-			model.put("nextSteps", notice == Notice.INITIAL ? null : variables.text(NEXT_STEPS));
+			putIfGiven(model, "nextSteps", notice == Notice.INITIAL ? null : variables.text(NEXT_STEPS));
 			return model;
 		}
 		model.put("conditions", notice == Notice.INITIAL ? firstOf(incident.customerImpact(), incident.summary(),
 				incident.title()) : orEmpty(variables.text(CONDITIONS)));
 		model.put("actions", notice == Notice.INITIAL ? "Responding; incident commander: " + commander
 				: orEmpty(variables.text(ACTIONS)));
-		model.put("needs", notice == Notice.INITIAL ? null : variables.text(NEEDS));
+		putIfGiven(model, "needs", notice == Notice.INITIAL ? null : variables.text(NEEDS));
 		return model;
+	}
+
+	// a notification's model holds no nulls; a template's th:if treats a missing value as not given
+	private static void putIfGiven(Map<String, Object> model, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			model.put(name, value);
+		}
 	}
 
 	private static String customerStatus(String status) {
