@@ -44,7 +44,9 @@ public class NotificationDeliveries {
 	}
 
 	private Object startDelivery(Notification queued) {
-		return runtime.startProcessInstanceByKey(PROCESS, queued.incidentKey(), Map.of(NOTIFICATION_KEY, queued.key()));
+		// the notification's key as business key: it starts with the incident's key, so Cockpit finds an
+		// incident's deliveries, while "the instance with the incident's key" stays the plan's alone
+		return runtime.startProcessInstanceByKey(PROCESS, queued.key(), Map.of(NOTIFICATION_KEY, queued.key()));
 	}
 
 	// Firebreak's own process: whoever's step sends the notice needs no permission to start it.

@@ -139,7 +139,8 @@ public class Notifier {
 	private Notification render(NotificationRequest request) {
 		MailTemplates.Rendered rendered = templates.render(request.kind(), request.model());
 		String messageId = "<" + request.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + mailDomain + ">";
-		String threadRoot = request.incidentKey() == null ? null
+		// customers' mail does not join the responders' thread: they never saw its first mail
+		String threadRoot = request.incidentKey() == null || request.kind() == NotificationKind.CUSTOMER_UPDATE ? null
 				: notifications.threadRoot(request.incidentKey()).orElse(null);
 		return new Notification(null, request.key(), request.incidentKey(), request.kind(), request.channel(),
 				String.join(", ", request.recipients()), request.subject(), rendered.text(), rendered.html(),

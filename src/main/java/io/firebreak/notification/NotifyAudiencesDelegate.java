@@ -106,8 +106,9 @@ public class NotifyAudiencesDelegate implements JavaDelegate {
 						(String) model.get("message"), actor(variables), clock.instant()));
 			}
 		}
-		deliveries.queueEach(requests);
+		// noted first, so the timeline reads the notice, then how each of its deliveries went
 		lifecycle.note(incident.key(), Kind.STATUS_UPDATE, actor(variables), describe(notice, number, heard, variables));
+		deliveries.queueEach(requests);
 	}
 
 	private static int nextUpdateNumber(IncidentResponseVariables variables) {

@@ -128,11 +128,10 @@ class ChatWebhookIntegrationTests {
 		assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
 	}
 
-	/** The jobs of the incident's resolution notice deliveries (their business key is the incident's). */
+	/** The jobs of the incident's resolution notice deliveries (their business key is the notification's). */
 	private List<Job> deliveryJobs(String incidentKey) {
 		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-			.processInstanceBusinessKey(incidentKey)
-			.variableValueLike(NotificationDeliveries.NOTIFICATION_KEY, incidentKey + "/notice/resolution/%")
+			.processInstanceBusinessKeyLike(incidentKey + "/notice/resolution/%")
 			.list().stream()
 			.flatMap(delivery -> engine.getManagementService().createJobQuery()
 				.processInstanceId(delivery.getId()).list().stream())

@@ -108,15 +108,32 @@ class NotificationMailIntegrationTests {
 	}
 
 	@Test
-	void theResolutionReachesTheStakeholderRolesAndADrillOnlyTheResponders() throws Exception {
-		resolve(driver.declare("Payments slow", "payments", "minor", "low", false));
-		assertThat(recipientsOf("[SEV4]", "Payments slow resolved")).containsExactlyInAnyOrder("admin@firebreak.example", "ic@firebreak.example",
-				"comms@firebreak.example");
+	void theResolutionReachesEveryAudienceItsSeverityReachesAndADrillOnlyTheResponders() throws Exception {
+		String real = resolve(driver.declare("Payments slow", "payments", "significant", "high", false));
+		assertThat(recipients(real + "/notice/resolution/stakeholders/email")).isEqualTo("admin@firebreak.example,"
+				+ " ic@firebreak.example, comms@firebreak.example, incidents@firebreak.example");
+		assertThat(recipients(real + "/notice/resolution/responders/email"))
+			.isEqualTo("oncall@firebreak.example, oncall2@firebreak.example, security@firebreak.example");
+		assertThat(recipients(real + "/notice/resolution/executives/email")).isEqualTo("leadership@firebreak.example");
+		assertThat(recipients(real + "/notice/resolution/customers/email")).isEqualTo("status-subscribers@firebreak.example");
+		assertThat(recipientsOf("Checkout: ", "Resolved"))
+			.as("the customers' mail names the service (checkout since the assessment), not the incident")
+			.containsExactly("status-subscribers@firebreak.example");
+		assertThat(recipientsOf("[SEV2]", "Payments slow resolved")).isNotEmpty();
 
-		resolve(driver.declare("Payments slow (drill)", "payments", "minor", "low", true));
-		assertThat(recipientsOf("[DRILL][SEV4]", "Payments slow (drill) resolved"))
-			.as("a drill does not reach communications")
-			.containsExactlyInAnyOrder("admin@firebreak.example", "ic@firebreak.example");
+		String drill = resolve(driver.declare("Payments slow (drill)", "payments", "significant", "high", true));
+		assertThat(recipients(drill + "/notice/resolution/stakeholders/email"))
+			.as("a drill reaches neither communications nor a mailing list")
+			.isEqualTo("admin@firebreak.example, ic@firebreak.example");
+		assertThat(notifications.forIncident(drill)).extracting(Notification::key)
+			.as("nor executives, nor customers")
+			.noneMatch(key -> key.contains("/executives/") || key.contains("/customers/"));
+	}
+
+	private String recipients(String notificationKey) {
+		Notification notification = notifications.findByKey(notificationKey).orElseThrow();
+		assertThat(notification.status()).as(notificationKey).isEqualTo(NotificationStatus.SENT);
+		return notification.recipients();
 	}
 
 	@Test
@@ -162,7 +179,7 @@ class NotificationMailIntegrationTests {
 		driver.runJob(instance, "ServiceTask_NotifyResolution"); // queues the deliveries, and the plan moves on
 		String mail = instance.getBusinessKey() + "/notice/resolution/stakeholders/email";
 		String delivery = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-			.variableValueEquals(NotificationDeliveries.NOTIFICATION_KEY, mail).singleResult().getId();
+			.processInstanceBusinessKey(mail).singleResult().getId();
 		assertThatThrownBy(() -> engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
 			.processInstanceId(delivery).singleResult().getId())).hasMessageContaining("Mail to admin@firebreak.example");
 
@@ -201,9 +218,16 @@ class NotificationMailIntegrationTests {
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 
-	private void resolve(ProcessInstance instance) {
-		driver.workToResolved(instance, "minor", "low");
-		driver.runJob(instance);
+	/** Works the incident to resolved, then runs its notices' deliveries as the job executor would. */
+	private String resolve(ProcessInstance instance) {
+		driver.workToResolved(instance, "significant", "high");
+		driver.runJob(instance, "ServiceTask_NotifyResolution");
+		String key = instance.getBusinessKey();
+		engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
+			.processInstanceBusinessKeyLike(key + "/%").list()
+			.forEach(delivery -> engine.getManagementService().createJobQuery().processInstanceId(delivery.getId()).list()
+				.forEach(job -> engine.getManagementService().executeJob(job.getId())));
+		return key;
 	}
 
 	/** GreenMail keeps one copy per recipient; the To header of any copy names them all. */
@@ -215,7 +239,7 @@ class NotificationMailIntegrationTests {
 					.toList();
 			}
 		}
-		throw new AssertionError("no mail '" + subjectStart + " … " + subjectEnd + "'");
+		throw new AssertionError("no mail '" + subjectStart + " … " + subjectEnd + "' among " + java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> { try { return m.getSubject(); } catch (Exception e) { return "?"; } }).distinct().toList());
 	}
 
 	private static MimeMessage single(MimeMessage[] messages) {

@@ -111,6 +111,7 @@ class CrashRecoveryIntegrationTests {
 			people.shutdownNow();
 		}
 		for (ProcessInstance instance : instances) {
+			driver.runDueJobs(instance); // the initial notice after the assessment, as the job executor would
 			assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
 				.taskDefinitionKey("UserTask_ContainIncident").count()).isEqualTo(1);
 		}
