@@ -1,5 +1,8 @@
 package io.firebreak.incident;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +35,8 @@ import io.firebreak.system.InvalidInput;
 class IncidentPageController {
 
 	static final String TASKLIST = "/camunda/app/tasklist/default/";
+	/** How long the dashboard still warns of a closed incident's failed notice. */
+	static final Duration FAILED_NOTICES_OUTLIVE_CLOSING = Duration.ofDays(1);
 
 	/**
 	 * One role on the incident page: who holds it, and whom the signed-in person may hand it to
@@ -46,9 +51,11 @@ class IncidentPageController {
 	private final NotificationRepository notifications;
 	private final IncidentRoles roles;
 	private final Roster roster;
+	private final Clock clock;
 
 	IncidentPageController(IncidentRepository incidents, IncidentTimeline timeline, TaskService tasks,
-			NotificationRepository notifications, IncidentRoles roles, Roster roster) {
+			NotificationRepository notifications, IncidentRoles roles, Roster roster, Clock clock) {
+		this.clock = clock;
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.tasks = tasks;
@@ -61,7 +68,8 @@ class IncidentPageController {
 	String dashboard(Model model) {
 		model.addAttribute("open", incidents.findOpen());
 		model.addAttribute("recent", incidents.findRecent(20).stream().filter(i -> !i.status().isOpen()).toList());
-		model.addAttribute("failedNotifications", notifications.failedForIncidentsNotClosed());
+		model.addAttribute("failedNotifications",
+				notifications.failedToWarnOf(clock.instant().minus(FAILED_NOTICES_OUTLIVE_CLOSING)));
 		return "incident/dashboard";
 	}
 

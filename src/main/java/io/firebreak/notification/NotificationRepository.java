@@ -96,14 +96,16 @@ public class NotificationRepository {
 	}
 
 	/**
-	 * Failed deliveries of incidents not yet closed, for the dashboard's warning. A resolved incident
-	 * counts: its resolution notice is sent after it is resolved, and the plan closes it only once
-	 * the notice went out.
+	 * Failed deliveries for the dashboard's warning: those of incidents not yet closed, and of
+	 * incidents closed since {@code closedSince}. Notices are delivered by jobs of their own, so an
+	 * incident may close while its resolution notice still fails; the warning outlives the incident
+	 * for a while, not forever.
 	 */
-	public List<Notification> failedForIncidentsNotClosed() {
+	public List<Notification> failedToWarnOf(Instant closedSince) {
 		return jdbc.sql("""
 				select n.* from notification n join incident i on i.incident_key = n.incident_key
-				where n.status = 'FAILED' and i.status <> 'CLOSED' order by n.created_at""")
+				where n.status = 'FAILED' and (i.status <> 'CLOSED' or i.closed_at > ?) order by n.created_at""")
+			.param(Timestamp.from(closedSince))
 			.query(this::map)
 			.list();
 	}

@@ -157,7 +157,7 @@ class NotificationMailIntegrationTests {
 		Notification failed = notifications.findByKey(key + "/page/0").orElseThrow();
 		assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
 		assertThat(failed.attempts()).isEqualTo(retries.size());
-		assertThat(notifications.failedForIncidentsNotClosed()).extracting(Notification::key).contains(key + "/page/0");
+		assertThat(notifications.failedToWarnOf(java.time.Instant.now().minusSeconds(86_400))).extracting(Notification::key).contains(key + "/page/0");
 
 		smtp.start();
 		engine.getManagementService().setJobRetries(page.getId(), 1); // what Cockpit's "Retry" does
@@ -183,7 +183,7 @@ class NotificationMailIntegrationTests {
 		assertThatThrownBy(() -> engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
 			.processInstanceId(delivery).singleResult().getId())).hasMessageContaining("Mail to admin@firebreak.example");
 
-		assertThat(notifications.failedForIncidentsNotClosed()).extracting(Notification::key).contains(mail);
+		assertThat(notifications.failedToWarnOf(java.time.Instant.now().minusSeconds(86_400))).extracting(Notification::key).contains(mail);
 		smtp.start();
 	}
 
