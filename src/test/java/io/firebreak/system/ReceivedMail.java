@@ -25,8 +25,22 @@ public record ReceivedMail(GreenMail server) {
 		return of(incidentKey).stream().map(message -> header(message, "Message-ID")).toList();
 	}
 
-	public List<String> allMessageIds() {
-		return all().stream().map(message -> header(message, "Message-ID")).toList();
+	/** The pages and escalations of an incident: the mails a paging test is about, in the order they arrived. */
+	public List<String> pageMessageIds(String incidentKey) {
+		return messageIds(incidentKey).stream().filter(id -> id.contains(".page.")).toList();
+	}
+
+	/**
+	 * Every copy delivered, as "recipient Message-ID": a mail to several people arrives once per
+	 * recipient, so a repeated entry means a mail sent twice.
+	 */
+	public List<String> allCopies() {
+		java.util.List<String> copies = new java.util.ArrayList<>();
+		for (var user : server.getUserManager().listUser()) {
+			server.findReceivedMessages(recipient -> recipient.equals(user), message -> true)
+				.forEach(message -> copies.add(user.getEmail() + " " + header(message, "Message-ID")));
+		}
+		return copies;
 	}
 
 	/** The Message-ID Firebreak gives an incident's page at an escalation level (0 = the first page). */
