@@ -95,7 +95,8 @@ class PageAcknowledgements {
 			return new Look(State.EXPIRED, incident, person, "The incident this page was for is over, or the person it"
 					+ " was sent to is no longer on the roster.");
 		}
-		if (incident.acknowledgedAt() != null && openAcknowledgement(link).isEmpty()) {
+		boolean waiting = openAcknowledgement(link).isPresent();
+		if (incident.acknowledgedAt() != null && !waiting) {
 			return new Look(State.USED, incident, person, "The page was acknowledged by " + incident.acknowledgedBy()
 					+ " at " + incident.acknowledgedAt() + ".");
 		}
@@ -111,7 +112,7 @@ class PageAcknowledgements {
 		if (link.expiredAt(clock.instant())) {
 			return new Look(State.EXPIRED, incident, person, "The link's time ran out at " + link.expiresAt() + ".");
 		}
-		if (openAcknowledgement(link).isEmpty()) {
+		if (!waiting) {
 			return new Look(State.USED, incident, person, "There is no page waiting for acknowledgement.");
 		}
 		return new Look(State.OPEN, incident, person, null);

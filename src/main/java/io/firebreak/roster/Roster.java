@@ -307,11 +307,6 @@ public class Roster {
 			.orElse(level.target());
 	}
 
-	/** The escalation chain of the team that owns the service as it stands now, primary first. */
-	public List<Person> onCallFor(String serviceId) {
-		return onCallFor(serviceId, Instant.now());
-	}
-
 	/** The escalation chain of the team that owns the service at {@code at}, primary first. */
 	public List<Person> onCallFor(String serviceId, Instant at) {
 		return chainAt(teamOf(serviceId), at);
