@@ -100,6 +100,24 @@ public class IncidentResponseDriver {
 		throw new AssertionError("jobs of " + instance.getBusinessKey() + " keep coming");
 	}
 
+	/**
+	 * The jobs of the incident's notice deliveries whose notification key starts with
+	 * {@code incidentKey + "/" + prefix} (e.g. {@code notice/resolution/}): each delivery is a
+	 * notification-delivery instance whose business key is its notification's key.
+	 */
+	public List<Job> deliveryJobs(String incidentKey, String prefix) {
+		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
+			.processInstanceBusinessKeyLike(incidentKey + "/" + prefix + "%").list().stream()
+			.flatMap(delivery -> engine.getManagementService().createJobQuery().processInstanceId(delivery.getId())
+				.list().stream())
+			.toList();
+	}
+
+	/** Runs the incident's notice deliveries that are due, as the job executor would. */
+	public void runDeliveries(String incidentKey) {
+		deliveryJobs(incidentKey, "").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+	}
+
 	public <T> T as(String user, java.util.function.Supplier<T> work) {
 		List<String> groups = roster.person(user).orElseThrow().groups();
 		engine.getIdentityService().setAuthentication(user, groups);

@@ -128,14 +128,8 @@ class ChatWebhookIntegrationTests {
 		assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
 	}
 
-	/** The jobs of the incident's resolution notice deliveries (their business key is the notification's). */
 	private List<Job> deliveryJobs(String incidentKey) {
-		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-			.processInstanceBusinessKeyLike(incidentKey + "/notice/resolution/%")
-			.list().stream()
-			.flatMap(delivery -> engine.getManagementService().createJobQuery()
-				.processInstanceId(delivery.getId()).list().stream())
-			.toList();
+		return driver.deliveryJobs(incidentKey, "notice/resolution/");
 	}
 
 	@Test

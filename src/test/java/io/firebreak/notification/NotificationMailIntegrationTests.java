@@ -178,12 +178,13 @@ class NotificationMailIntegrationTests {
 		smtp.stop();
 		driver.runJob(instance, "ServiceTask_NotifyResolution"); // queues the deliveries, and the plan moves on
 		String mail = instance.getBusinessKey() + "/notice/resolution/stakeholders/email";
-		String delivery = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-			.processInstanceBusinessKey(mail).singleResult().getId();
-		assertThatThrownBy(() -> engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-			.processInstanceId(delivery).singleResult().getId())).hasMessageContaining("Mail to admin@firebreak.example");
+		String delivery = driver.deliveryJobs(instance.getBusinessKey(), "notice/resolution/stakeholders/email").get(0)
+			.getId();
+		assertThatThrownBy(() -> engine.getManagementService().executeJob(delivery))
+			.hasMessageContaining("Mail to admin@firebreak.example");
 
-		assertThat(notifications.failedToWarnOf(java.time.Instant.now().minusSeconds(86_400))).extracting(Notification::key).contains(mail);
+		assertThat(notifications.failedToWarnOf(java.time.Instant.now().minusSeconds(86_400)))
+			.extracting(Notification::key).contains(mail);
 		smtp.start();
 	}
 
@@ -222,12 +223,8 @@ class NotificationMailIntegrationTests {
 	private String resolve(ProcessInstance instance) {
 		driver.workToResolved(instance, "significant", "high");
 		driver.runJob(instance, "ServiceTask_NotifyResolution");
-		String key = instance.getBusinessKey();
-		engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-			.processInstanceBusinessKeyLike(key + "/%").list()
-			.forEach(delivery -> engine.getManagementService().createJobQuery().processInstanceId(delivery.getId()).list()
-				.forEach(job -> engine.getManagementService().executeJob(job.getId())));
-		return key;
+		driver.runDeliveries(instance.getBusinessKey());
+		return instance.getBusinessKey();
 	}
 
 	/** GreenMail keeps one copy per recipient; the To header of any copy names them all. */

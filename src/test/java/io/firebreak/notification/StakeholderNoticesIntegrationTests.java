@@ -82,7 +82,8 @@ class StakeholderNoticesIntegrationTests {
 			.contains(key + "/notice/initial/responders/email", key + "/notice/initial/stakeholders/email",
 					key + "/notice/initial/executives/email")
 			.noneMatch(k -> k.contains("/customers/"));
-		assertThat(deliveries(key)).as("each notice is a delivery of its own").hasSize(3);
+		assertThat(driver.deliveryJobs(key.value(), "notice/initial/")).as("each notice is a delivery of its own")
+			.hasSize(3);
 
 		ClockUtil.offset(Duration.ofMinutes(31).toMillis()); // SEV1: an update every 30 minutes
 		driver.runJob(instance, "Timer_UpdateCadence");
@@ -125,11 +126,5 @@ class StakeholderNoticesIntegrationTests {
 
 	private List<String> keysOf(IncidentKey key) {
 		return notifications.forIncident(key.value()).stream().map(Notification::key).toList();
-	}
-
-	/** The notification-delivery instances of the incident: their business key is the notification's. */
-	private List<String> deliveries(IncidentKey key) {
-		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-			.processInstanceBusinessKeyLike(key.value() + "/%").list().stream().map(p -> p.getId()).toList();
 	}
 }
