@@ -24,15 +24,17 @@ final class FieldCheck {
 	private final FormField field;
 	private final SubmittedValue submitted;
 	private final Roster roster;
+	private final Submission submission;
 
 	/** Set when the field is required for now only (e.g. an audience hears about the incident): why. */
 	private final String requiredBecause;
 
-	FieldCheck(FormField field, SubmittedValue submitted, Roster roster, String requiredBecause) {
+	FieldCheck(FormField field, SubmittedValue submitted, Submission submission) {
 		this.field = field;
 		this.submitted = submitted;
-		this.roster = roster;
-		this.requiredBecause = requiredBecause;
+		this.submission = submission;
+		this.roster = submission.roster();
+		this.requiredBecause = submission.requiredBecause(field);
 	}
 
 	/** Empty when nothing was submitted (and nothing had to be). */
@@ -51,6 +53,9 @@ final class FieldCheck {
 		}
 		if (field.numeric()) {
 			return Optional.of(number().toPlainString());
+		}
+		if (field.dates() != null) {
+			field.dates().check(field, submitted.value(), submission);
 		}
 		List<String> values = texts();
 		values.forEach(this::checkText);

@@ -1,18 +1,17 @@
 package io.firebreak.plan;
 
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,23 +25,22 @@ import io.firebreak.roster.Roster;
  */
 final class FormRules {
 
-	/** Components that show something but take no input. */
-	private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "button", "spacer", "separator",
-			"iframe", "table", "expression", "documentPreview", "filepicker", "dynamiclist");
-
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final String formId;
 	private final List<FormField> fields;
+	private final Map<String, Object> emptyValues;
 
 	private FormRules(String formId, List<FormField> fields) {
 		this.formId = formId;
 		this.fields = List.copyOf(fields);
+		this.emptyValues = emptyValues(fields);
 	}
 
+	/** Reads the form's inputs and parses its conditions, each distinct expression once. */
 	static FormRules of(JsonNode form) {
 		List<FormField> fields = new ArrayList<>();
-		collect(form.path("components"), fields);
+		new FormReading(form.path("id").asText("")).collect(form.path("components"), List.of(), fields);
 		return new FormRules(form.path("id").asText(null), fields);
 	}
 
@@ -54,9 +52,13 @@ final class FormRules {
 		return fields;
 	}
 
-	/** The roster lists this form's selects take their options from. */
+	/** The roster lists this form's selects take their options from, also those in dynamic lists' entries. */
 	Set<RosterKind> rosterOptions() {
-		return fields.stream().map(FormField::roster).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+		return inputs(fields).map(FormField::roster).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+	}
+
+	private static Stream<FormField> inputs(List<FormField> fields) {
+		return fields.stream().flatMap(field -> field.list() ? inputs(field.entries().fields()) : Stream.of(field));
 	}
 
 	/**
@@ -65,87 +67,37 @@ final class FormRules {
 	 *
 	 * @throws io.firebreak.system.InvalidInput naming the first field that breaks a rule, by its label
 	 */
-	List<String> check(Function<String, Object> values, Roster roster) {
-		return check(values, roster, audience -> false);
+	List<String> check(Function<String, Object> values, Roster roster, Clock clock) {
+		return check(values, roster, clock, audience -> false);
 	}
 
-	/** {@code reached}: whether the incident at hand reaches an audience, for fields required for one. */
-	List<String> check(Function<String, Object> values, Roster roster, Predicate<String> reached) {
+	/**
+	 * {@code values}: the submission and the process variables, for the fields and their conditions;
+	 * {@code clock}: the engine's, for date bounds; {@code reached}: whether the incident at hand reaches
+	 * an audience, for fields required for one. Fields hidden by their conditions are left out.
+	 */
+	List<String> check(Function<String, Object> values, Roster roster, Clock clock, Predicate<String> reached) {
+		Submission submission = new Submission(values, emptyValues, roster, clock, reached);
 		List<String> submitted = new ArrayList<>();
 		for (FormField field : fields) {
-			String requiredBecause = field.requiredFor() != null && reached.test(field.requiredFor())
-					? "the " + field.requiredFor() + " audience hears about incidents of this severity" : null;
-			new FieldCheck(field, SubmittedValue.of(values.apply(field.key())), roster, requiredBecause).run()
-				.ifPresent(shown -> submitted.add(field.name() + ": " + shown));
+			if (!submission.hidden(field)) {
+				check(field, submission).ifPresent(shown -> submitted.add(field.name() + ": " + shown));
+			}
 		}
 		return submitted;
 	}
 
-	private static void collect(JsonNode components, List<FormField> fields) {
-		for (JsonNode component : components) {
-			if (component.has("components")) {
-				collect(component.path("components"), fields);
-				continue;
-			}
-			String type = component.path("type").asText("");
-			String key = component.path("key").asText("");
-			if (key.isBlank() || DISPLAY_ONLY.contains(type) || fixed(component)) {
-				continue;
-			}
-			fields.add(field(component, type, key));
-		}
+	/** One input (not hidden) in its scope: how to show its value, empty when nothing was submitted. */
+	static Optional<String> check(FormField field, Submission submission) {
+		Object raw = submission.value(field.key());
+		return field.list() ? new DynamicListCheck(field, raw, submission).run()
+				: new FieldCheck(field, SubmittedValue.of(raw), submission).run();
 	}
 
-	/** Disabled and read-only inputs show a value; nobody submits them. */
-	private static boolean fixed(JsonNode component) {
-		return component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
-	}
-
-	private static FormField field(JsonNode component, String type, String key) {
-		JsonNode validate = component.path("validate");
-		Map<String, String> options = null;
-		if (component.path("values").isArray() && !component.has("valuesKey")) {
-			options = new LinkedHashMap<>();
-			for (JsonNode option : component.path("values")) {
-				options.put(option.path("value").asText(), option.path("label").asText(option.path("value").asText()));
-			}
-		}
-		Optional<RosterKind> roster = RosterKind.ofProperty(component.path("properties").path(RosterKind.PROPERTY).asText(""))
-			.or(() -> RosterKind.ofValuesKey(component.path("valuesKey").asText("")));
-		return new FormField(key, component.path("label").asText(null), type, validate.path("required").asBoolean(false),
-				integer(validate.path("minLength")), integer(validate.path("maxLength")), pattern(key, validate.path("pattern")),
-				decimal(validate.path("min")), decimal(validate.path("max")), validate.path("validationType").asText(null),
-				options, roster.orElse(null), component.path("properties").path(FormField.REQUIRED_FOR).asText(null));
-	}
-
-	private static Integer integer(JsonNode node) {
-		return node.canConvertToInt() && !node.isMissingNode() && !node.isNull() && !node.asText().isBlank()
-				? Integer.valueOf(node.asInt()) : null;
-	}
-
-	private static BigDecimal decimal(JsonNode node) {
-		if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(node.asText());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
-	}
-
-	private static Pattern pattern(String key, JsonNode node) {
-		if (node.isMissingNode() || node.asText().isBlank()) {
-			return null;
-		}
-		try {
-			return Pattern.compile(node.asText());
-		}
-		catch (PatternSyntaxException e) {
-			throw new IllegalArgumentException("field '" + key + "' has a pattern that is not a regular expression: "
-					+ e.getDescription());
-		}
+	static Map<String, Object> emptyValues(List<FormField> fields) {
+		Map<String, Object> empty = new HashMap<>();
+		fields.stream().filter(field -> field.emptyValue() != null).forEach(field -> empty.put(field.key(), field.emptyValue()));
+		return Map.copyOf(empty);
 	}
 
 	/** The values of a submission as plain Java: text, number, boolean, or a list of texts. */

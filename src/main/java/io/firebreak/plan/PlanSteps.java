@@ -69,7 +69,7 @@ class PlanSteps {
 
 	void taskCompleted(DelegateTask task, Optional<FormReference> form, Optional<Milestone> milestone) {
 		List<String> submitted = form.flatMap(reference -> forms.of(reference, task.getProcessDefinitionId()))
-			.map(rules -> rules.check(task::getVariable, roster, audience -> reaches(audience, task)))
+			.map(rules -> rules.check(task::getVariable, roster, clock, audience -> reaches(audience, task)))
 			.orElse(List.of());
 		milestones.stepCompleted(task, milestone, completedBy(task), task.getName(), submitted);
 	}
@@ -89,7 +89,7 @@ class PlanSteps {
 	void elementEnded(DelegateExecution execution, Optional<FormReference> form, Optional<Milestone> milestone) {
 		if (startFormSubmitted()) {
 			form.flatMap(reference -> forms.of(reference, execution.getProcessDefinitionId()))
-				.ifPresent(rules -> rules.check(execution::getVariable, roster));
+				.ifPresent(rules -> rules.check(execution::getVariable, roster, clock));
 		}
 		milestone.ifPresent(reached -> milestones.reached(reached, execution));
 	}

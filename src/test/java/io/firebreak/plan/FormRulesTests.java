@@ -3,6 +3,9 @@ package io.firebreak.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import io.firebreak.system.InvalidInput;
 
 /** Every rule a Camunda Form can state, checked on the server and reported by the field's label. */
 class FormRulesTests {
+
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:15:30Z"), ZoneOffset.UTC);
 
 	static Roster roster;
 
@@ -76,7 +81,7 @@ class FormRulesTests {
 
 	@Test
 	void aValidSubmissionIsShownUnderItsLabelsWithOptionLabelsAndRosterNames() throws Exception {
-		List<String> shown = rules().check(valid()::get, roster);
+		List<String> shown = rules().check(valid()::get, roster, CLOCK);
 
 		assertThat(shown).containsExactly("Ticket: OPS-1234", "Customers affected: 1200", "Channel: Status page",
 				"Region: EU", "Checks done: Logs, Dashboards", "Confirmed: yes", "Contact: ops@example.com",
@@ -141,7 +146,7 @@ class FormRulesTests {
 				"Incident commander must name a person of the roster; 'mallory' is not one");
 		Map<String, Object> values = valid();
 		values.put("owner", "oncall");
-		assertThat(rules().check(values::get, roster)).contains("Owner: " + roster.person("oncall").orElseThrow().name()
+		assertThat(rules().check(values::get, roster, CLOCK)).contains("Owner: " + roster.person("oncall").orElseThrow().name()
 				+ " (oncall)");
 	}
 
@@ -152,7 +157,7 @@ class FormRulesTests {
 		values.put("checks", List.of());
 		values.remove("customersAffected");
 
-		assertThat(rules().check(values::get, roster)).noneMatch(line -> line.startsWith("Channel")
+		assertThat(rules().check(values::get, roster, CLOCK)).noneMatch(line -> line.startsWith("Channel")
 				|| line.startsWith("Checks done") || line.startsWith("Customers affected"));
 	}
 
@@ -162,7 +167,7 @@ class FormRulesTests {
 				{ "id": "f", "components": [ { "type": "textfield", "key": "note", "validate": { "required": true } } ] }
 				"""));
 
-		assertThatThrownBy(() -> unlabelled.check(name -> null, roster)).isInstanceOf(InvalidInput.class)
+		assertThatThrownBy(() -> unlabelled.check(name -> null, roster, CLOCK)).isInstanceOf(InvalidInput.class)
 			.hasMessageContaining("note is required");
 	}
 
@@ -173,22 +178,22 @@ class FormRulesTests {
 				  "properties": { "firebreak.requiredFor": "customers" } } ] }
 				"""));
 
-		assertThatThrownBy(() -> update.check(name -> " ", roster, "customers"::equals))
+		assertThatThrownBy(() -> update.check(name -> " ", roster, CLOCK, "customers"::equals))
 			.isInstanceOfSatisfying(InvalidInput.class, invalid -> {
 				assertThat(invalid.field()).isEqualTo("customerMessage");
 				assertThat(invalid.getMessage()).isEqualTo("Message for customers is required: the customers audience"
 						+ " hears about incidents of this severity");
 			});
-		assertThat(update.check(name -> null, roster, audience -> false)).as("a severity customers do not hear of")
+		assertThat(update.check(name -> null, roster, CLOCK, audience -> false)).as("a severity customers do not hear of")
 			.isEmpty();
-		assertThat(update.check(name -> "Payments are slow; we are on it", roster, "customers"::equals))
+		assertThat(update.check(name -> "Payments are slow; we are on it", roster, CLOCK, "customers"::equals))
 			.containsExactly("Message for customers: Payments are slow; we are on it");
 	}
 
 	private void assertRejected(String field, Object value, String expectedField, String message) throws Exception {
 		Map<String, Object> values = valid();
 		values.put(field, value);
-		assertThatThrownBy(() -> rules().check(values::get, roster)).isInstanceOfSatisfying(InvalidInput.class,
+		assertThatThrownBy(() -> rules().check(values::get, roster, CLOCK)).isInstanceOfSatisfying(InvalidInput.class,
 				invalid -> {
 					assertThat(invalid.field()).isEqualTo(expectedField);
 					assertThat(invalid.getMessage()).contains(message);
