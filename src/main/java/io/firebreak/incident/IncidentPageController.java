@@ -2,6 +2,7 @@ package io.firebreak.incident;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import java.security.Principal;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +30,8 @@ import io.firebreak.system.Forbidden;
 import io.firebreak.system.InvalidInput;
 
 /**
- * The dashboard of open incidents, one page per incident (with its role holders and the forms to
- * hand a role over), and the deep link from a page mail.
+ * The dashboard of open incidents and open action items, one page per incident (with its role
+ * holders, the forms to hand a role over, and its postmortem), and the deep link from a page mail.
  */
 @Controller
 class IncidentPageController {
@@ -52,10 +54,13 @@ class IncidentPageController {
 	private final IncidentRoles roles;
 	private final Roster roster;
 	private final Clock clock;
+	private final ObjectProvider<PostIncidentAnalysis> analysis;
 
 	IncidentPageController(IncidentRepository incidents, IncidentTimeline timeline, TaskService tasks,
-			NotificationRepository notifications, IncidentRoles roles, Roster roster, Clock clock) {
+			NotificationRepository notifications, IncidentRoles roles, Roster roster, Clock clock,
+			ObjectProvider<PostIncidentAnalysis> analysis) {
 		this.clock = clock;
+		this.analysis = analysis;
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.tasks = tasks;
@@ -70,6 +75,8 @@ class IncidentPageController {
 		model.addAttribute("recent", incidents.findRecent(20).stream().filter(i -> !i.status().isOpen()).toList());
 		model.addAttribute("failedNotifications",
 				notifications.failedToWarnOf(clock.instant().minus(FAILED_NOTICES_OUTLIVE_CLOSING)));
+		PostIncidentAnalysis followUp = analysis.getIfAvailable();
+		model.addAttribute("actionItems", followUp == null ? List.of() : followUp.openActionItems(today()));
 		return "incident/dashboard";
 	}
 
@@ -86,6 +93,8 @@ class IncidentPageController {
 		model.addAttribute("tasks", openTasks(key));
 		model.addAttribute("tasklist", TASKLIST);
 		model.addAttribute("notifications", notifications.forIncident(key));
+		PostIncidentAnalysis followUp = analysis.getIfAvailable();
+		model.addAttribute("postmortem", followUp == null ? null : followUp.postmortemOf(incident.key(), today()).orElse(null));
 		return "incident/incident";
 	}
 
@@ -132,6 +141,11 @@ class IncidentPageController {
 
 	private List<Task> openTasks(String key) {
 		return tasks.createTaskQuery().processInstanceBusinessKey(key).orderByTaskCreateTime().asc().list();
+	}
+
+	/** The engine's today (UTC), so that a test moving the engine clock moves what is overdue. */
+	private LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
 	private Incident find(String key) {

@@ -87,11 +87,14 @@ public final class IncidentResponseVariables {
 	public static final String CUSTOMER_STATUS = "customerStatus";
 	/** Customer message: the text customers and the status page get. */
 	public static final String CUSTOMER_MESSAGE = "customerMessage";
-	// post-incident review
-	public static final String REVIEW_SUMMARY = "reviewSummary";
-	public static final String ROOT_CAUSES = "rootCauses";
-	public static final String LESSONS_LEARNED = "lessonsLearned";
-	public static final String ACTION_ITEMS = "actionItems";
+	// after resolution: the post-incident-analysis decision (postmortem, debrief or none)
+	/** The commander asks for a postmortem the priority table does not require (SEV3). */
+	public static final String POSTMORTEM_REQUESTED = "postmortemRequested";
+	public static final String POST_INCIDENT_ANALYSIS = "postIncidentAnalysis";
+	// drill debrief
+	public static final String DEBRIEF_WENT_WELL = "debriefWentWell";
+	public static final String DEBRIEF_TO_PRACTISE = "debriefToPractise";
+	public static final String DEBRIEF_PLAN_CHANGES = "debriefPlanChanges";
 	// alerts correlated into the running plan (AlertReceived, AlertResolved)
 	public static final String ALERT_SUMMARY = "alertSummary";
 	public static final String ALERT_REVIEW_NOTE = "alertReviewNote";
@@ -100,8 +103,8 @@ public final class IncidentResponseVariables {
 			INCIDENT_TYPE, DRILL, DECLARED_BY, CUSTOMER_IMPACT, SEVERITY_OVERRIDE, SEVERITY_OVERRIDE_REASON, COMMANDER,
 			COMMUNICATIONS_LEAD, SCRIBE, TABLE_SEVERITY, SEVERITY, ACK_TIMEOUT, UPDATE_CADENCE, POSTMORTEM_REQUIRED,
 			TASK_DUE_IN, PAGED_RESPONDER, ESCALATION_LEVEL, PAGE_ACK_TIMEOUT, ESCALATION_EXHAUSTED, DELIVERY_TARGET, ACKNOWLEDGEMENT_NOTE, RESPONDER, CONTAINMENT_ACTIONS,
-			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, REVIEW_SUMMARY, ROOT_CAUSES,
-			LESSONS_LEARNED, ACTION_ITEMS, ALERT_SUMMARY, ALERT_REVIEW_NOTE, NOTICE, STATUS_UPDATE_NUMBER, CONDITIONS, ACTIONS,
+			MITIGATION_ACTIONS, RECOVERED, RECOVERY_EVIDENCE, RESOLUTION_SUMMARY, POSTMORTEM_REQUESTED,
+			POST_INCIDENT_ANALYSIS, DEBRIEF_WENT_WELL, DEBRIEF_TO_PRACTISE, DEBRIEF_PLAN_CHANGES, ALERT_SUMMARY, ALERT_REVIEW_NOTE, NOTICE, STATUS_UPDATE_NUMBER, CONDITIONS, ACTIONS,
 			NEEDS, CURRENT_STATUS, OVERVIEW, NEXT_STEPS, CUSTOMER_STATUS, CUSTOMER_MESSAGE);
 
 	private final VariableScope scope;

@@ -15,7 +15,9 @@ public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind ki
 		/** An incident role (commander, communications lead, scribe) changed hands while the incident ran. */
 		ROLE_HANDED_OVER,
 		/** A notice or status update went to the audiences: who heard, and what. */
-		STATUS_UPDATE
+		STATUS_UPDATE,
+		/** The post-incident analysis was approved and published, with its action items. */
+		POSTMORTEM_PUBLISHED
 	}
 
 	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {

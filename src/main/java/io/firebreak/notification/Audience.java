@@ -20,7 +20,9 @@ public record Audience(String id, String name, List<String> roles, List<String> 
 		/** Current status, overview, next steps: for executives. */
 		EXECUTIVE,
 		/** The customer message only, never internal text: for customers and the status page. */
-		CUSTOMER;
+		CUSTOMER,
+		/** No incident notices: only the published postmortems, for the organisation at large. */
+		FINDINGS;
 
 		@Override
 		public String toString() {

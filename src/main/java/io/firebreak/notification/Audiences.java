@@ -115,7 +115,7 @@ public class Audiences implements RosterCheck {
 	 */
 	public List<Audience> reachedBy(String severity, boolean drill) {
 		return audiences.values().stream()
-			.filter(audience -> audience.reachedBy(severity))
+			.filter(audience -> audience.receives() != Audience.Part.FINDINGS && audience.reachedBy(severity))
 			.filter(audience -> !drill || audience.receives() == Audience.Part.TACTICAL)
 			.toList();
 	}

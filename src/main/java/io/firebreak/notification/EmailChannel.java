@@ -1,5 +1,6 @@
 package io.firebreak.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,19 +11,25 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Mail through {@link JavaMailSender}: HTML and plain text, a stable Message-ID, and
  * In-Reply-To/References to the incident's first mail so a mail client shows one thread per
- * incident. Without an SMTP host the mail is captured in the outbox instead.
+ * incident; a calendar invitation as a meeting request. Without an SMTP host the mail is captured
+ * in the outbox instead.
  */
 @Component
 class EmailChannel implements NotificationChannel {
 
 	private static final Session SESSION = Session.getInstance(new Properties());
+	static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
 
 	private final ObjectProvider<JavaMailSender> sender;
 	private final String from;
@@ -71,7 +78,12 @@ class EmailChannel implements NotificationChannel {
 		helper.setFrom(from);
 		helper.setTo(notification.recipients().split(",\\s*"));
 		helper.setSubject(notification.subject());
-		helper.setText(notification.text(), notification.html());
+		if (notification.hasCalendar()) {
+			withInvitation(helper, notification);
+		}
+		else {
+			helper.setText(notification.text(), notification.html());
+		}
 		if (notification.inReplyTo() != null && !notification.inReplyTo().equals(notification.messageId())) {
 			message.setHeader("In-Reply-To", notification.inReplyTo());
 			message.setHeader("References", notification.inReplyTo());
@@ -83,6 +95,35 @@ class EmailChannel implements NotificationChannel {
 			message.setHeader("X-Firebreak-Drill", "true");
 		}
 		return message;
+	}
+
+	/**
+	 * The invitation as calendar clients look for it: a text/calendar part with method=REQUEST as
+	 * the last alternative beside text and HTML (Outlook and Gmail show Accept/Decline from it), and
+	 * the same text attached as invite.ics for clients that only import attachments.
+	 */
+	private static void withInvitation(MimeMessageHelper helper, Notification notification) throws MessagingException {
+		MimeMultipart alternatives = new MimeMultipart("alternative");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(notification.text(), "UTF-8");
+		alternatives.addBodyPart(text);
+		if (notification.html() != null) {
+			MimeBodyPart html = new MimeBodyPart();
+			html.setContent(notification.html(), "text/html;charset=UTF-8");
+			alternatives.addBodyPart(html);
+		}
+		MimeBodyPart calendar = new MimeBodyPart();
+		// a data source, not setContent: Jakarta Mail has no content handler for text/calendar
+		calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(notification.calendar().getBytes(
+				StandardCharsets.UTF_8), CALENDAR_TYPE)));
+		// Outlook files the mail as a meeting request by this header
+		calendar.setHeader("Content-Class", "urn:content-classes:calendarmessage");
+		alternatives.addBodyPart(calendar);
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternatives);
+		helper.getMimeMultipart().addBodyPart(body);
+		helper.addAttachment("invite.ics",
+				new ByteArrayDataSource(notification.calendar().getBytes(StandardCharsets.UTF_8), "application/ics"));
 	}
 
 	private static String rootMessage(Throwable e) {

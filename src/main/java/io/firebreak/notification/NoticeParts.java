@@ -80,6 +80,7 @@ class NoticeParts {
 			case CUSTOMER -> NotificationKind.CUSTOMER_UPDATE;
 			case EXECUTIVE -> notice == Notice.RESOLUTION ? NotificationKind.RESOLUTION : NotificationKind.EXECUTIVE_SUMMARY;
 			case TACTICAL -> notice == Notice.RESOLUTION ? NotificationKind.RESOLUTION : NotificationKind.STATUS_UPDATE;
+			case FINDINGS -> throw new IllegalArgumentException("an audience of findings gets no incident notice");
 		};
 	}
 

@@ -22,11 +22,11 @@ public class NotificationRepository {
 	Notification insert(Notification n) {
 		jdbc.sql("""
 				insert into notification (notification_key, incident_key, kind, channel, recipients, subject, body_text,
-				  body_html, message_id, in_reply_to, drill, status, attempts, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+				  body_html, message_id, in_reply_to, drill, status, attempts, created_at, calendar_ics)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
 			.params(n.key(), n.incidentKey(), n.kind().name(), n.channel().name(), n.recipients(), n.subject(), n.text(),
 					n.html(), n.messageId(), n.inReplyTo(), n.drill(), NotificationStatus.PENDING.name(),
-					Timestamp.from(n.createdAt()))
+					Timestamp.from(n.createdAt()), n.calendar())
 			.update();
 		return findByKey(n.key()).orElseThrow();
 	}
@@ -127,6 +127,7 @@ public class NotificationRepository {
 				rs.getString("message_id"), rs.getString("in_reply_to"), rs.getBoolean("drill"),
 				NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
 				rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
+				rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+				rs.getString("calendar_ics"));
 	}
 }

@@ -145,6 +145,7 @@ public class Notifier {
 		return new Notification(null, request.key(), request.incidentKey(), request.kind(), request.channel(),
 				String.join(", ", request.recipients()), request.subject(), rendered.text(), rendered.html(),
 				request.channel() == Channel.EMAIL ? messageId : null, threadRoot, request.drill(),
-				NotificationStatus.PENDING, 0, null, clock.instant(), null);
+				NotificationStatus.PENDING, 0, null, clock.instant(), null,
+				request.channel() == Channel.EMAIL ? request.calendar() : null);
 	}
 }

@@ -5,6 +5,7 @@ import static io.firebreak.plan.ModelElements.property;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -22,6 +23,9 @@ final class MilestonePlacement {
 			Milestone.PRIORITISED, "businessRuleTask", Milestone.CLOSED, "endEvent");
 	private static final Map<String, String> ELEMENT_NAMES = Map.of("startEvent", "a start event",
 			"businessRuleTask", "a business rule task", "endEvent", "an end event");
+
+	/** Where a step's milestone is reached: a person's task, a called plan, or a throw event. */
+	private static final Set<String> STEPS = Set.of("userTask", "callActivity", "intermediateThrowEvent");
 
 	private final BiConsumer<String, Element> problems;
 
@@ -43,10 +47,11 @@ final class MilestonePlacement {
 		String tag = element.getTagName();
 		String onlyOn = ONLY_ON.get(milestone.get());
 		boolean misplaced = onlyOn != null ? !onlyOn.equals(tag)
-				: !("userTask".equals(tag) || "intermediateThrowEvent".equals(tag));
+				: !STEPS.contains(tag);
 		if (misplaced) {
 			problems.accept(label(element) + " has milestone '" + value.get() + "', which belongs on "
-					+ (onlyOn != null ? ELEMENT_NAMES.get(onlyOn) : "a user task (or an intermediate throw event)"),
+					+ (onlyOn != null ? ELEMENT_NAMES.get(onlyOn)
+							: "a user task, a call activity (a called plan) or an intermediate throw event"),
 					element);
 		}
 	}

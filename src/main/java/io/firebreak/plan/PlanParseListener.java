@@ -61,6 +61,12 @@ class PlanParseListener extends AbstractBpmnParseListener {
 		markForLeaving(element, activity);
 	}
 
+	/** A called plan (the postmortem) reaches its milestone when it has finished and the flow moves on. */
+	@Override
+	public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+		markForLeaving(element, activity);
+	}
+
 	@Override
 	public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
 		markForLeaving(element, activity);

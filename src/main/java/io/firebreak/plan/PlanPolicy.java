@@ -57,9 +57,11 @@ final class PlanPolicy {
 			problems.accept(plan + " tells no stakeholders: add a service task that notifies them "
 					+ "(template 'Firebreak: Notify', ${notifyResolutionDelegate})", process);
 		}
-		boolean reviewed = elements.stream().anyMatch(e -> isUserTask(e) && hasMilestone(e, "reviewed"));
+		boolean reviewed = elements.stream()
+			.anyMatch(e -> (isUserTask(e) || isCallActivity(e)) && hasMilestone(e, "reviewed"));
 		if (!reviewed && property(process, NO_REVIEW_REASON).isEmpty()) {
-			problems.accept(plan + " ends with no review: add a user task with milestone 'reviewed', or give the "
+			problems.accept(plan + " ends with no review: add a user task or a call activity (the postmortem plan) with milestone "
+					+ "'reviewed', or give the "
 					+ "process the property '" + NO_REVIEW_REASON + "' saying why no review is needed", process);
 		}
 	}
@@ -88,6 +90,10 @@ final class PlanPolicy {
 
 	private static boolean isUserTask(Element element) {
 		return element.getTagName().equals("userTask") && !ModelElements.isCamunda(element);
+	}
+
+	private static boolean isCallActivity(Element element) {
+		return element.getTagName().equals("callActivity") && !ModelElements.isCamunda(element);
 	}
 
 	private static String delegate(Element element) {

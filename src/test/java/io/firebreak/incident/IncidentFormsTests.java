@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class IncidentFormsTests {
 
 	static final Set<String> RENDERABLE = Set.of("textfield", "textarea", "number", "checkbox", "select", "radio",
-			"checklist", "taglist", "text", "datetime", "group", "separator", "spacer", "button");
+			"checklist", "taglist", "text", "datetime", "group", "separator", "spacer", "button", "dynamiclist");
 
 	final ObjectMapper json = new ObjectMapper();
 

@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -116,6 +118,25 @@ public class IncidentResponseDriver {
 	/** Runs the incident's notice deliveries that are due, as the job executor would. */
 	public void runDeliveries(String incidentKey) {
 		deliveryJobs(incidentKey, "").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+	}
+
+	/**
+	 * Runs the due jobs of every process working on incident {@code key} (the plan and the
+	 * postmortem it called; not the deliveries, whose business key is their notification's) until
+	 * none is left, as the job executor would.
+	 */
+	public static void runDueJobs(RuntimeService runtime, ManagementService management, String key) {
+		for (int round = 0; round < 20; round++) {
+			List<String> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+				.flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).executable().list()
+					.stream())
+				.map(Job::getId).toList();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(management::executeJob);
+		}
+		throw new AssertionError("jobs of " + key + " keep coming");
 	}
 
 	public <T> T as(String user, java.util.function.Supplier<T> work) {

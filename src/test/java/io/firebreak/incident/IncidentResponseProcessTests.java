@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Import;
 import io.firebreak.FirebreakSpringTest;
 import io.firebreak.alert.AlertIntake;
 import io.firebreak.incident.TimelineEvent.Kind;
+import io.firebreak.postmortem.PostmortemDriver;
 import io.firebreak.roster.Roster;
 
 /** The real incident-response plan, its priority table and forms' variables, driven path by path. */
@@ -84,7 +85,8 @@ class IncidentResponseProcessTests {
 	static final String MITIGATE = "UserTask_MitigateIncident";
 	static final String VERIFY = "UserTask_VerifyRecovery";
 	static final String RESOLVE = "UserTask_ResolveIncident";
-	static final String REVIEW = "UserTask_PostIncidentReview";
+	static final String POSTMORTEM = "CallActivity_Postmortem";
+	static final String DEBRIEF = "UserTask_DrillDebrief";
 	static final String RESPOND = "SubProcess_Respond";
 	static final String NOTIFY_INITIAL = "ServiceTask_NotifyInitial";
 	static final String NOTIFY_RESOLUTION = "ServiceTask_NotifyResolution";
@@ -120,12 +122,12 @@ class IncidentResponseProcessTests {
 		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Bad release rolled back"));
 		assertThat(instance).isWaitingAt("ServiceTask_NotifyResolution");
 		driver.runJob(instance);
-		assertThat(task(REVIEW, instance)).isAssignedTo("ic");
-		driver.complete(instance, REVIEW, "ic", Map.of("reviewSummary", "Release checks missed a config change",
-				"lessonsLearned", "Canary the config", "actionItems", "Add config canary"));
+		assertThat(instance).as("SEV2: the priority table requires a postmortem").isWaitingAt(POSTMORTEM);
+		assertThat(incidents.findByKey(key).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+		new PostmortemDriver(engine, driver).workToPublished(key.value());
 
 		assertThat(instance).isEnded().hasPassedInOrder("BusinessRuleTask_PreAssessPriority", "ServiceTask_PageOnCall",
-				ACKNOWLEDGE, NOTIFY_INITIAL, CONTAIN, MITIGATE, VERIFY, RESOLVE, "ServiceTask_NotifyResolution", REVIEW,
+				ACKNOWLEDGE, NOTIFY_INITIAL, CONTAIN, MITIGATE, VERIFY, RESOLVE, "ServiceTask_NotifyResolution", POSTMORTEM,
 				"EndEvent_IncidentClosed").hasPassed(RESPOND, "EndEvent_Resolved");
 		Incident incident = incidents.findByKey(key).orElseThrow();
 		assertThat(incident.status()).isEqualTo(IncidentStatus.CLOSED);
@@ -136,10 +138,12 @@ class IncidentResponseProcessTests {
 		assertThat(incident.assessedAt()).isNotNull();
 		assertThat(incident.closedAt()).isNotNull();
 		// STATUS_UPDATE: the initial notice and the resolution notice, each noted by Notify audiences
-		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind).containsExactly(Kind.DECLARED,
-				Kind.SEVERITY_SET, Kind.PAGED, Kind.ACKNOWLEDGED, Kind.ASSESSED, Kind.SEVERITY_SET, Kind.STATUS_UPDATE,
-				Kind.CONTAINED, Kind.MITIGATED, Kind.RECOVERY_CHECKED, Kind.RESOLVED, Kind.STATUS_UPDATE, Kind.REVIEWED,
-				Kind.CLOSED);
+		// the postmortem's own steps and mails (owner, investigation, invitation, ...) come between resolution and review
+		assertThat(timeline.findByIncident(key)).extracting(TimelineEvent::kind)
+			.filteredOn(kind -> kind != Kind.STEP_COMPLETED && kind != Kind.NOTIFICATION)
+			.containsExactly(Kind.DECLARED, Kind.SEVERITY_SET, Kind.PAGED, Kind.ACKNOWLEDGED, Kind.ASSESSED,
+					Kind.SEVERITY_SET, Kind.STATUS_UPDATE, Kind.CONTAINED, Kind.MITIGATED, Kind.RECOVERY_CHECKED,
+					Kind.RESOLVED, Kind.STATUS_UPDATE, Kind.POSTMORTEM_PUBLISHED, Kind.REVIEWED, Kind.CLOSED);
 		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.CONTAINED)
 			.singleElement()
 			.satisfies(e -> {
@@ -164,7 +168,46 @@ class IncidentResponseProcessTests {
 		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Index added"));
 		driver.runJob(instance);
 
-		assertThat(instance).isEnded().hasNotPassed(REVIEW).hasPassed("Gateway_ReadyToClose");
+		assertThat(instance).isEnded().hasNotPassed(POSTMORTEM, DEBRIEF).hasPassed("Gateway_ReadyToClose");
+	}
+
+	@Test
+	void aSev3GetsAPostmortemWhenTheCommanderAsksForOne() {
+		ProcessInstance instance = driver.declare("Checkout slow", "checkout", "moderate", "medium", false);
+		driver.workToResolved(instance, "moderate", "medium");
+		assertThat(instance).variables().containsEntry("severity", "SEV3").containsEntry("postmortemRequired", false);
+		assertThat(instance).isWaitingAt(NOTIFY_RESOLUTION);
+
+		ProcessInstance asked = driver.declare("Checkout slow again", "checkout", "moderate", "medium", false);
+		driver.runJob(asked);
+		driver.complete(asked, ACKNOWLEDGE, "oncall", Map.of());
+		driver.assess(asked, "moderate", "medium");
+		driver.runDueJobs(asked);
+		driver.complete(asked, CONTAIN, "oncall", Map.of("containmentActions", "Cache warmed"));
+		driver.complete(asked, MITIGATE, "oncall", Map.of("mitigationActions", "Pool resized"));
+		driver.complete(asked, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "p99 200ms"));
+		driver.complete(asked, RESOLVE, "ic", Map.of("resolutionSummary", "Pool resized", "postmortemRequested", true));
+		driver.runJob(instance);
+		driver.runJob(asked, NOTIFY_RESOLUTION);
+
+		assertThat(instance).as("not asked: closed").isEnded().hasNotPassed(POSTMORTEM);
+		assertThat(asked).as("asked: the postmortem runs").isWaitingAt(POSTMORTEM);
+	}
+
+	@Test
+	void aDrillEndsWithADebriefInsteadOfAPostmortem() {
+		ProcessInstance instance = driver.declare("Drill: checkout down", "checkout", "extensive", "critical", true);
+		IncidentKey key = new IncidentKey(instance.getBusinessKey());
+		driver.workToResolved(instance, "extensive", "critical");
+		driver.runJob(instance, NOTIFY_RESOLUTION);
+		assertThat(task(DEBRIEF, instance)).isAssignedTo("ic");
+		driver.complete(instance, DEBRIEF, "ic", Map.of("debriefWentWell", "Paged in 2 minutes",
+				"debriefToPractise", "Rollback"));
+
+		assertThat(instance).isEnded().hasPassed(DEBRIEF).hasNotPassed(POSTMORTEM);
+		assertThat(incidents.findByKey(key).orElseThrow().status()).isEqualTo(IncidentStatus.CLOSED);
+		assertThat(timeline.findByIncident(key)).filteredOn(e -> e.kind() == Kind.REVIEWED).singleElement()
+			.satisfies(e -> assertThat(e.description()).contains("Paged in 2 minutes"));
 	}
 
 	@Test

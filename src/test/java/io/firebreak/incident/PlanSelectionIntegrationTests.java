@@ -62,7 +62,8 @@ class PlanSelectionIntegrationTests {
 		});
 		DeploymentBuilder deployment = repository.createDeployment().name("payments-response")
 			.addModelInstance("payments-response.bpmn", plan)
-			.addString("incident-priority.dmn", Files.readString(Path.of("processes/incident-priority.dmn")));
+			.addString("incident-priority.dmn", Files.readString(Path.of("processes/incident-priority.dmn")))
+			.addString("post-incident-analysis.dmn", Files.readString(Path.of("processes/post-incident-analysis.dmn")));
 		try (Stream<Path> forms = Files.list(Path.of("forms"))) {
 			for (Path form : forms.toList()) {
 				deployment.addString(form.getFileName().toString(), Files.readString(form));

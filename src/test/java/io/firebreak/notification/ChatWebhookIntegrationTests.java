@@ -87,8 +87,8 @@ class ChatWebhookIntegrationTests {
 		ProcessInstance instance = resolved("Checkout <b>errors</b> & timeouts");
 		String key = instance.getBusinessKey();
 		driver.runJob(instance, "ServiceTask_NotifyResolution");
-		assertThat(instance).as("the notice is queued: the plan goes on to the review, whatever the deliveries do")
-			.isWaitingAt("UserTask_PostIncidentReview");
+		assertThat(instance).as("the notice is queued: the plan goes on to the postmortem, whatever the deliveries do")
+			.isWaitingAt("CallActivity_Postmortem");
 		List<Job> sends = deliveryJobs(key);
 		assertThat(sends).as("mail, slack, teams, broken: one delivery each").hasSize(4);
 
@@ -125,7 +125,7 @@ class ChatWebhookIntegrationTests {
 			.isEqualTo(NotificationStatus.FAILED);
 		assertThat(notifications.findByKey(key + "/notice/resolution/stakeholders/SLACK:incidents").orElseThrow()
 			.status()).isEqualTo(NotificationStatus.SENT);
-		assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
+		assertThat(instance).isWaitingAt("CallActivity_Postmortem");
 	}
 
 	private List<Job> deliveryJobs(String incidentKey) {

@@ -173,7 +173,7 @@ class MailOutageFailureTests {
 		assertThat(scenario.engineIncidents()).as("no delivery ran out of retries").isZero();
 		assertThat(scenario.incident(toResolve.get(0)).path("status").asText()).as("closed after its notice")
 			.isEqualTo("closed");
-		assertThat(scenario.openTasks(toResolve.get(1))).containsExactly("UserTask_PostIncidentReview");
+		assertThat(scenario.openTasks(toResolve.get(1))).as("its postmortem").containsExactly("UserTask_AssignOwner");
 
 		node.stop();
 		printFigures(downAt, backAt, recovered);

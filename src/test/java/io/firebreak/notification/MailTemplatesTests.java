@@ -3,6 +3,7 @@ package io.firebreak.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,9 @@ class MailTemplatesTests {
 				Map.entry("resolutionSummary", "Rolled <back>"), Map.entry("conditions", "Errors at 5%"),
 				Map.entry("actions", "Rolling back"), Map.entry("needs", "Nothing"), Map.entry("nextUpdate", "14:30 UTC"),
 				Map.entry("reviewSummary", "Config drift"), Map.entry("actionItem", "Add canary"),
-				Map.entry("dueDate", "2026-12-01"));
+				Map.entry("dueDate", "2026-12-01"), Map.entry("overdue", true), Map.entry("owner", "oncall2 <b>"),
+				Map.entry("reviewWhen", "Tue 1 Dec 2026, 14:00–15:00 UTC"),
+				Map.entry("organizer", "Iris <Commander>"), Map.entry("participants", List.of("Omar Oncall", "Ann <b>")));
 
 		if (kind == NotificationKind.CUSTOMER_UPDATE) {
 			// Notify audiences gives the customer part no incident at all
@@ -64,6 +67,17 @@ class MailTemplatesTests {
 			assertThat(rendered.text()).as("the page acknowledges without signing in")
 				.contains("Acknowledge now (no sign-in, within 5 min): https://fb.example/acknowledge/token");
 			assertThat(rendered.html()).contains("href=\"https://fb.example/acknowledge/token\"");
+		}
+		if (kind == NotificationKind.REVIEW_INVITATION) {
+			assertThat(rendered.text()).contains("When:      Tue 1 Dec 2026, 14:00–15:00 UTC", "Who:       Omar Oncall, Ann <b>",
+					"Times are in UTC", "https://fb.example/postmortems/INC-2026-0042");
+			assertThat(rendered.html()).contains("Iris &lt;Commander&gt;", "Omar Oncall, Ann &lt;b&gt;",
+					"href=\"https://fb.example/postmortems/INC-2026-0042\"");
+		}
+		if (kind == NotificationKind.ACTION_ITEM_REMINDER) {
+			assertThat(rendered.text()).as("overdue: the owner's team hears whose it is").contains("Overdue action item",
+					"owner oncall2 <b>", "https://fb.example/camunda/app/tasklist/");
+			assertThat(rendered.html()).contains("Owner: oncall2 &lt;b&gt;");
 		}
 		if (kind != NotificationKind.POSTMORTEM_PUBLISHED && kind != NotificationKind.ACTION_ITEM_REMINDER) {
 			assertThat(rendered.text()).contains("DRILL");

@@ -19,12 +19,13 @@ final class AuthoredPlan {
 	private AuthoredPlan() {
 	}
 
-	/** The renamed plan with the extra task, its new form, the shipped forms and the priority table. */
+	/** The renamed plan with the extra task, its new form, the shipped forms and decision tables. */
 	static Map<String, byte[]> files() throws IOException {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put("incident-response.bpmn", withExtraTask(renamed(read(Path.of("processes/incident-response.bpmn"))))
 			.getBytes(StandardCharsets.UTF_8));
 		files.put("incident-priority.dmn", Files.readAllBytes(Path.of("processes/incident-priority.dmn")));
+		files.put("post-incident-analysis.dmn", Files.readAllBytes(Path.of("processes/post-incident-analysis.dmn")));
 		try (Stream<Path> forms = Files.list(Path.of("forms"))) {
 			for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
 				files.put(form.getFileName().toString(), Files.readAllBytes(form));

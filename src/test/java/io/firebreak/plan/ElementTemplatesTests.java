@@ -123,6 +123,41 @@ class ElementTemplatesTests {
 		assertThat(templateOutputs).isEqualTo(planOutputs);
 	}
 
+	@Test
+	void thePostmortemTemplateCallsThePostmortemPlanAsBothPlansDo() {
+		Set<String> templateIns = new java.util.TreeSet<>();
+		template("io.firebreak.Postmortem").path("properties").forEach(property -> {
+			JsonNode binding = property.path("binding");
+			if (binding.path("type").asText().equals("camunda:in")) {
+				templateIns.add((binding.path("expression").asBoolean() ? "=" : "") + property.path("value").asText()
+						+ " -> " + binding.path("target").asText());
+			}
+		});
+		for (String file : List.of("incident-response", "third-party-degradation")) {
+			BpmnModelInstance plan = Bpmn.readModelFromFile(Path.of("processes/" + file + ".bpmn").toFile());
+			org.camunda.bpm.model.bpmn.instance.CallActivity call = plan
+				.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class).stream()
+				.filter(activity -> "io.firebreak.Postmortem".equals(activity.getAttributeValueNs(
+						"http://camunda.org/schema/1.0/bpmn", "modelerTemplate")))
+				.findFirst().orElseThrow();
+			Set<String> planIns = new java.util.TreeSet<>();
+			call.getExtensionElements().getElementsQuery()
+				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list()
+				.forEach(in -> {
+					if (in.getCamundaBusinessKey() != null) {
+						assertThat(in.getCamundaBusinessKey()).isEqualTo("#{execution.processBusinessKey}");
+					}
+					else {
+						planIns.add(in.getCamundaSourceExpression() != null
+								? "=" + in.getCamundaSourceExpression() + " -> " + in.getCamundaTarget()
+								: in.getCamundaSource() + " -> " + in.getCamundaTarget());
+					}
+				});
+			assertThat(call.getCalledElement()).isEqualTo("postmortem");
+			assertThat(planIns).as("what %s passes to the postmortem", file).isEqualTo(templateIns);
+		}
+	}
+
 	// Bean names as Spring gives them: @Component("name"), else the class's simple name decapitalised.
 	static Set<String> componentBeanNames() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);

@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.firebreak.incident.IncidentResponseDriver;
+import io.firebreak.postmortem.PostmortemDriver;
 import io.firebreak.system.HttpClient;
 
 /**
@@ -144,7 +146,7 @@ class PlanAuthoringIntegrationTests {
 					Map.of("customersToldVia", "status-page", "customerMessage", "Checkout works again, sorry"));
 		}
 		runJobs(key);
-		complete("ic", key, "Post-incident review", Map.of("reviewSummary", "Config change skipped canary"));
+		PostmortemDriver.workToPublished((user, task, form) -> complete(user, key, task, form), () -> runJobs(key));
 	}
 
 	private void complete(String user, String key, String taskName, Map<String, Object> form) throws Exception {
@@ -162,8 +164,6 @@ class PlanAuthoringIntegrationTests {
 	}
 
 	private void runJobs(String key) {
-		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
-		management.createJobQuery().processInstanceId(instance).list()
-			.forEach(job -> management.executeJob(job.getId()));
+		IncidentResponseDriver.runDueJobs(runtime, management, key);
 	}
 }

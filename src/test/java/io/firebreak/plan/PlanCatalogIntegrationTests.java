@@ -154,11 +154,12 @@ class PlanCatalogIntegrationTests {
 			.singleResult().getProcessDefinitionId();
 	}
 
-	/** As Modeler deploys: the BPMN with its decision table and forms, every file its own part. */
+	/** As Modeler deploys: the BPMN with its decision tables and forms, every file its own part. */
 	private HttpResponse<String> deploy(String user, String bpmn) throws Exception {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put(PLAN + ".bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
 		files.put("incident-priority.dmn", read("classpath:processes/incident-priority.dmn"));
+		files.put("post-incident-analysis.dmn", read("classpath:processes/post-incident-analysis.dmn"));
 		for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
 			files.put(form.getFilename(), form.getContentAsByteArray());
 		}

@@ -2,6 +2,8 @@ package io.firebreak.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -171,7 +173,7 @@ class PlanDeploymentChecksIntegrationTests {
 	void aResponsePlanWithoutReviewIsRefusedUnlessItSaysWhyNoneIsNeeded() throws Exception {
 		PlanFiles noReview = PlanFiles.complete().changed("value=\"reviewed\"", "value=\"resolved\"");
 		assertThat(refused("no review", noReview).problems()).isEqualTo(PLAN + " ends with no review: add a user task "
-				+ "with milestone 'reviewed', or give the process the property 'firebreak.noReviewReason' saying why no "
+				+ "or a call activity (the postmortem plan) with milestone 'reviewed', or give the process the property 'firebreak.noReviewReason' saying why no "
 				+ "review is needed\n");
 
 		PlanFiles reasoned = PlanFiles.complete().changed("value=\"reviewed\"", "value=\"resolved\"")
@@ -200,6 +202,30 @@ class PlanDeploymentChecksIntegrationTests {
 			.changed("${pageOnCallDelegate}", "${recordAlertsDelegate}");
 		Answer deployed = modeler().deploy("author", "follow-up", followUp.files());
 		assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aFormWhosePropertiesCannotBeReadIsRefusedNamingTheFormAndTheFieldWithOrWithoutItsPlan() throws Exception {
+		String review = PlanFiles.text("plans/test-review.form").replace("\"label\": \"Lessons learned\" }",
+				"\"label\": \"Lessons learned\" },\n    { \"type\": \"dynamiclist\", \"id\": \"List_Items\", "
+						+ "\"path\": \"actionItems\", \"label\": \"Action items\", "
+						+ "\"properties\": { \"firebreak.minItems\": \"0\" }, \"components\": [ { \"type\": \"textfield\", "
+						+ "\"id\": \"Field_Title\", \"key\": \"title\", \"label\": \"Title\" } ] }");
+		assertThat(review).contains("firebreak.minItems");
+		Map<String, byte[]> files = PlanFiles.complete().files();
+		files.put("test-review.form", review.getBytes(StandardCharsets.UTF_8));
+
+		for (Map<String, byte[]> deployed : List.of(files, Map.of("test-review.form", files.get("test-review.form")))) {
+			String name = "list of none " + deployed.size();
+			Answer refused = modeler().deploy("author", name, deployed);
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.json().path("type").asText()).isEqualTo("ParseException");
+			assertThat(refused.problems()).isEqualTo("form 'test-review', field 'actionItems': firebreak.minItems '0' "
+					+ "is not a whole number of at least 1 (test-review.form): fix it in Modeler's properties panel and "
+					+ "deploy again\n");
+			assertThat(refused.json().path("details").has("test-review.form")).as(refused.body()).isTrue();
+			assertThat(deployments(name)).as("nothing of the deployment is kept").isEmpty();
+		}
 	}
 
 	private Answer refused(String deploymentName, PlanFiles plan) throws Exception {

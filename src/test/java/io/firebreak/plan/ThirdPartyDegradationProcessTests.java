@@ -24,6 +24,7 @@ import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.TimelineEvent;
 import io.firebreak.incident.TimelineEvent.Kind;
 import io.firebreak.incident.TimelineRepository;
+import io.firebreak.postmortem.PostmortemDriver;
 import io.firebreak.roster.Roster;
 
 /**
@@ -40,7 +41,7 @@ class ThirdPartyDegradationProcessTests {
 	static final String VENDOR_FIX = "UserTask_ConfirmVendorFix";
 	static final String VERIFY = "UserTask_VerifyRecovery";
 	static final String RESOLVE = "UserTask_ResolveIncident";
-	static final String REVIEW = "UserTask_VendorReview";
+	static final String REVIEW = "CallActivity_VendorPostmortem";
 
 	@Autowired
 	ProcessEngine engine;
@@ -79,7 +80,8 @@ class ThirdPartyDegradationProcessTests {
 		driver.complete(instance, VERIFY, "ic", Map.of("recovered", true, "recoveryEvidence", "Auth rate at baseline"));
 		driver.complete(instance, RESOLVE, "ic", Map.of("resolutionSummary", "Vendor fixed; fallback off"));
 		driver.runJob(instance);
-		driver.complete(instance, REVIEW, "ic", Map.of("reviewSummary", "Add a second acquirer by default"));
+		assertThat(instance).as("the kit's postmortem plan, called from this plan too").isWaitingAt(REVIEW);
+		new PostmortemDriver(engine, driver).workToPublished(key.value());
 
 		assertThat(instance).isEnded().hasPassedInOrder("ServiceTask_PageOnCall", ACKNOWLEDGE, OPEN_CASE, FALLBACK,
 				VENDOR_FIX, VERIFY, RESOLVE, "ServiceTask_NotifyStakeholders", REVIEW, "EndEvent_IncidentClosed");

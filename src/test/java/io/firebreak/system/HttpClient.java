@@ -33,7 +33,18 @@ public record HttpClient(TestRestTemplate rest) {
 	/** The body Camunda's REST API expects for completing a task. */
 	public static Map<String, Object> variables(Map<String, Object> values) {
 		Map<String, Object> variables = new java.util.LinkedHashMap<>();
-		values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+		// lists and objects go as Tasklist sends a taglist or a dynamic list: JSON text of type Json
+		values.forEach((name, value) -> variables.put(name, value instanceof java.util.Collection<?> || value instanceof Map<?, ?>
+				? Map.of("value", json(value), "type", "Json") : Map.of("value", value)));
 		return Map.of("variables", variables);
+	}
+
+	private static String json(Object value) {
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+			throw new IllegalArgumentException(e);
+		}
 	}
 }

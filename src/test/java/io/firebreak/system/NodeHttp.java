@@ -89,9 +89,7 @@ public final class NodeHttp {
 
 	/** Camunda REST's body for completing a task or submitting its form. */
 	public static Map<String, Object> variables(Map<String, Object> values) {
-		Map<String, Object> variables = new java.util.LinkedHashMap<>();
-		values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-		return Map.of("variables", variables);
+		return io.firebreak.system.HttpClient.variables(values);
 	}
 
 	private HttpRequest.Builder request(String user, String path) {

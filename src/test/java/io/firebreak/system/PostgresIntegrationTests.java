@@ -26,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.firebreak.postmortem.PostmortemDriver;
 import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentDeclarations;
 import io.firebreak.incident.IncidentKey;
@@ -111,7 +112,7 @@ class PostgresIntegrationTests {
 		ProcessInstance instance = driver.declare("Payments down", "payments", "extensive", "critical", false);
 		driver.workToResolved(instance, "extensive", "critical");
 		driver.runJob(instance);
-		driver.complete(instance, "UserTask_PostIncidentReview", "ic", java.util.Map.of("reviewSummary", "Learned"));
+		new PostmortemDriver(engine, driver).workToPublished(instance.getBusinessKey());
 
 		assertThat(instance).isEnded();
 		assertThat(incidents.findByKey(new IncidentKey(instance.getBusinessKey())).orElseThrow().status())

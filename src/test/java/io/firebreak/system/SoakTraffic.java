@@ -1,6 +1,8 @@
 package io.firebreak.system;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.firebreak.alert.AlertFixtures;
+import io.firebreak.postmortem.PostmortemDriver;
 
 /**
  * Steady mixed traffic at a fixed rate, the way a busy team uses Firebreak: a declaration a
@@ -25,16 +28,23 @@ import io.firebreak.alert.AlertFixtures;
  */
 final class SoakTraffic {
 
-	static final Map<String, Map<String, Object>> TASK_VALUES = Map.of(
-			"UserTask_AcknowledgePage", Map.of(),
-			"UserTask_AssessIncident", CrashTraffic.ASSESSMENT,
-			"UserTask_ContainIncident", Map.of("containmentActions", "Drained the zone"),
-			"UserTask_MitigateIncident", Map.of("mitigationActions", "Rolled back"),
-			"UserTask_VerifyRecovery", Map.of("recovered", true, "recoveryEvidence", "Error rate back to normal"),
-			"UserTask_ResolveIncident", Map.of("resolutionSummary", "Bad release rolled back"),
-			"UserTask_PostIncidentReview", Map.of("reviewSummary", "Learned", "rootCauses", "A bad release",
-					"lessonsLearned", "Canary first", "actionItems", "Add a canary"),
-			"UserTask_ReviewResolvedAlert", Map.of("alertReviewNote", "Seen"));
+	static final Map<String, Map<String, Object>> TASK_VALUES = Map.ofEntries(
+			Map.entry("UserTask_AcknowledgePage", Map.of()),
+			Map.entry("UserTask_AssessIncident", CrashTraffic.ASSESSMENT),
+			Map.entry("UserTask_ContainIncident", Map.of("containmentActions", "Drained the zone")),
+			Map.entry("UserTask_MitigateIncident", Map.of("mitigationActions", "Rolled back")),
+			Map.entry("UserTask_VerifyRecovery", Map.of("recovered", true, "recoveryEvidence", "Error rate back to normal")),
+			Map.entry("UserTask_ResolveIncident", Map.of("resolutionSummary", "Bad release rolled back")),
+			Map.entry("UserTask_ReviewResolvedAlert", Map.of("alertReviewNote", "Seen")),
+			// the postmortem (SEV1 and SEV2) and its action items
+			Map.entry("UserTask_AssignOwner", Map.of("postmortemOwner", "ic")),
+			Map.entry("UserTask_Investigate", Map.of("evidence", "https://grafana.example/d/payments")),
+			Map.entry("UserTask_ScheduleReview", Map.of("reviewMeetingAt",
+					Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(), "reviewParticipants",
+					List.of("oncall", "comms"))),
+			Map.entry("UserTask_ReviewMeeting", PostmortemDriver.review(List.of(PostmortemDriver.ACTION_ITEM))),
+			Map.entry("UserTask_ApprovePostmortem", Map.of("postmortemApproved", true)),
+			Map.entry("UserTask_CompleteActionItem", Map.of("actionItemOutcome", "done")));
 
 	private final NodeHttp http;
 	private final EngineRest engine;
