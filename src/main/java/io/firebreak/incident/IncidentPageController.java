@@ -2,7 +2,6 @@ package io.firebreak.incident;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import java.security.Principal;
 import java.util.Arrays;
@@ -76,7 +75,7 @@ class IncidentPageController {
 		model.addAttribute("failedNotifications",
 				notifications.failedToWarnOf(clock.instant().minus(FAILED_NOTICES_OUTLIVE_CLOSING)));
 		PostIncidentAnalysis followUp = analysis.getIfAvailable();
-		model.addAttribute("actionItems", followUp == null ? List.of() : followUp.openActionItems(today()));
+		model.addAttribute("actionItems", followUp == null ? List.of() : followUp.openActionItems(clock.instant()));
 		return "incident/dashboard";
 	}
 
@@ -94,7 +93,7 @@ class IncidentPageController {
 		model.addAttribute("tasklist", TASKLIST);
 		model.addAttribute("notifications", notifications.forIncident(key));
 		PostIncidentAnalysis followUp = analysis.getIfAvailable();
-		model.addAttribute("postmortem", followUp == null ? null : followUp.postmortemOf(incident.key(), today()).orElse(null));
+		model.addAttribute("postmortem", followUp == null ? null : followUp.postmortemOf(incident.key(), clock.instant()).orElse(null));
 		return "incident/incident";
 	}
 
@@ -141,11 +140,6 @@ class IncidentPageController {
 
 	private List<Task> openTasks(String key) {
 		return tasks.createTaskQuery().processInstanceBusinessKey(key).orderByTaskCreateTime().asc().list();
-	}
-
-	/** The engine's today (UTC), so that a test moving the engine clock moves what is overdue. */
-	private LocalDate today() {
-		return LocalDate.now(clock);
 	}
 
 	private Incident find(String key) {

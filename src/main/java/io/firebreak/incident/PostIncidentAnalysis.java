@@ -14,7 +14,8 @@ public interface PostIncidentAnalysis {
 
 	/**
 	 * One action item: {@code status} OPEN, DONE or WONT_DO; {@code priority} high, medium or low;
-	 * {@code overdue} when still open and due before the day asked about.
+	 * {@code overdue} when still open past the end of its due date in its owner's time zone, as its
+	 * follow-up counts it.
 	 */
 	record ActionItemLine(IncidentKey incident, String title, String owner, String ownerName, LocalDate dueDate,
 			String priority, String status, boolean overdue) {
@@ -29,9 +30,9 @@ public interface PostIncidentAnalysis {
 		}
 	}
 
-	/** Every open action item of every incident, the overdue ones (as of {@code today}) first, then soonest due. */
-	List<ActionItemLine> openActionItems(LocalDate today);
+	/** Every open action item of every incident, soonest due first (so the overdue ones as of {@code now} lead). */
+	List<ActionItemLine> openActionItems(Instant now);
 
 	/** The incident's postmortem with all its action items, empty while none was opened. */
-	Optional<PostmortemOutline> postmortemOf(IncidentKey incident, LocalDate today);
+	Optional<PostmortemOutline> postmortemOf(IncidentKey incident, Instant now);
 }
