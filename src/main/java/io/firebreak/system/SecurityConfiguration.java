@@ -30,6 +30,12 @@ class SecurityConfiguration {
 	static final String[] PLAN_READERS = { "plan-authors", ADMINS, "incident-commanders", "auditors", "responders" };
 
 	/**
+	 * Who may read audit trails, search and export them, and verify the record
+	 * (io.firebreak.audit.AuditController): auditors, and the commanders and admins answerable to them.
+	 */
+	static final String[] AUDIT_READERS = { "auditors", "incident-commanders", ADMINS };
+
+	/**
 	 * Who may publish a customer update (io.firebreak.status.CustomerUpdateController): the
 	 * communications leads whose job it is, the commanders who lead them, and admins.
 	 */
@@ -114,6 +120,8 @@ class SecurityConfiguration {
 				.hasAuthority(ADMINS)
 				.requestMatchers("/plans", "/plans/**")
 				.hasAnyAuthority(PLAN_READERS)
+				.requestMatchers("/audit", "/audit/**")
+				.hasAnyAuthority(AUDIT_READERS)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())
