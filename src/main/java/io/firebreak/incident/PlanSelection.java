@@ -73,6 +73,19 @@ public class PlanSelection implements RosterCheck {
 		return keys;
 	}
 
+	/**
+	 * Every plan a security incident can run: on any service, or on one services.yaml does not know.
+	 * These keep their history longer (io.firebreak.retention.RetentionPolicy).
+	 */
+	public Set<String> securityPlans() {
+		Set<String> keys = new LinkedHashSet<>();
+		Map<String, String> plans = roster.plans();
+		String security = IncidentType.SECURITY.value();
+		keys.add(first(plans.get(security), plans.get(DEFAULT)).orElse(IncidentResponseVariables.PROCESS_ID));
+		roster.services().forEach(service -> keys.add(planFor(service.id(), IncidentType.SECURITY)));
+		return keys;
+	}
+
 	private static Optional<String> first(String... candidates) {
 		return Arrays.stream(candidates).filter(candidate -> candidate != null).findFirst();
 	}

@@ -4,18 +4,23 @@ import static io.firebreak.plan.ModelElements.allOf;
 import static io.firebreak.plan.ModelElements.camunda;
 import static io.firebreak.plan.ModelElements.label;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ListableBeanFactory;
 
+import io.firebreak.retention.RetentionPolicy;
+
 /**
  * The checks a plan passes before Camunda deploys it: its forms and decisions are there, its
- * building blocks exist, its milestones are known and in place, it keeps a history time to live, and a response plan meets the plan
+ * building blocks exist, its milestones are known and in place, it keeps its history at least as long as the
+ * retention policy asks (io.firebreak.retention.RetentionPolicy), and a response plan meets the plan
  * policy. Each problem goes to the parse as an error with its element, so Camunda collects all of
  * them, refuses the whole deployment with one ParseException and /engine-rest answers 400 listing
  * them; nothing of a refused deployment is kept. One instance checks one parse.
@@ -45,10 +50,14 @@ final class PlanDeploymentChecks extends AbstractBpmnParseListener {
 			}
 			references = new PlanReferences(deployment, problems);
 		}
-		if (camunda(process, "historyTimeToLive").isEmpty()) {
+		Optional<String> timeToLive = camunda(process, "historyTimeToLive");
+		if (timeToLive.isEmpty()) {
 			problems.accept(label(process) + " has no history time to live: set 'History cleanup > Time to live' in "
-					+ "Modeler's properties panel (camunda:historyTimeToLive, for example P180D), so that the history "
+					+ "Modeler's properties panel (camunda:historyTimeToLive, for example P400D), so that the history "
 					+ "of finished incidents is cleaned up", process);
+		}
+		else {
+			checkRetention(process, timeToLive.get());
 		}
 		BuildingBlocks buildingBlocks = new BuildingBlocks(beans, problems);
 		MilestonePlacement milestones = new MilestonePlacement(problems);
@@ -58,6 +67,22 @@ final class PlanDeploymentChecks extends AbstractBpmnParseListener {
 			milestones.check(element);
 		});
 		new PlanPolicy(references, problems).check(process);
+	}
+
+	/** Long enough for the retention policy; a value Camunda cannot read is Camunda's own parse error. */
+	private void checkRetention(Element process, String timeToLive) {
+		Integer days;
+		try {
+			days = ParseUtil.parseHistoryTimeToLive(timeToLive);
+		}
+		catch (RuntimeException unreadable) {
+			return;
+		}
+		if (days != null) {
+			beans.getBean(RetentionPolicy.class)
+				.problem(process.attribute("id"), label(process), days)
+				.ifPresent(problem -> problems.accept(problem, process));
+		}
 	}
 
 	/** The process and its flow elements; event definitions are checked with the event that has them. */

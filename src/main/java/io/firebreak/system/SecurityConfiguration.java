@@ -1,5 +1,8 @@
 package io.firebreak.system;
 
+import java.util.Arrays;
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,12 +14,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.firebreak.roster.RosterGroup;
 
 /**
  * Four doors, one set of users (Camunda identity, synced from the roster). Camunda's REST API
  * checks HTTP Basic itself; Firebreak's JSON API takes HTTP Basic; Firebreak's pages and
  * Camunda's webapps share one sign-in form.
  * Alert sources come in by a door of their own, ahead of these: {@code io.firebreak.alert.AlertIntakeSecurity}.
+ * <p>
+ * Auditors only read. On Firebreak's own doors a request that may change something needs a group
+ * that may change things ({@link #CHANGERS}), checked here before any controller runs, so an endpoint
+ * added later is read-only for auditors without remembering to be. Camunda's doors (/engine-rest,
+ * /camunda/api) send queries as POST too, so there Camunda's authorizations keep auditors to reading
+ * (io.firebreak.roster.AccessPolicy grants them nothing else).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,6 +52,21 @@ class SecurityConfiguration {
 	 * communications leads whose job it is, the commanders who lead them, and admins.
 	 */
 	static final String[] CUSTOMER_UPDATE_PUBLISHERS = { "communications", "incident-commanders", ADMINS };
+
+	/**
+	 * Who may send a request that changes something: every roster group but the auditors. A person
+	 * who is only an auditor gets 403; an auditor who also holds another role acts in that role, and
+	 * the controller checks what the role allows.
+	 */
+	static final String[] CHANGERS = Arrays.stream(RosterGroup.values())
+		.filter(group -> group != RosterGroup.AUDITORS)
+		.map(RosterGroup::id)
+		.toArray(String[]::new);
+
+	private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	/** Any method but the reading ones: a method nobody thought of counts as a change. */
+	static final RequestMatcher CHANGES = request -> !READING_METHODS.contains(request.getMethod());
 
 	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
@@ -84,6 +111,8 @@ class SecurityConfiguration {
 				.hasAuthority(ADMINS)
 				.requestMatchers(HttpMethod.POST, "/api/incidents/*/customer-updates")
 				.hasAnyAuthority(CUSTOMER_UPDATE_PUBLISHERS)
+				.requestMatchers(CHANGES)
+				.hasAnyAuthority(CHANGERS)
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
@@ -104,7 +133,8 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/error", "/css/**", "/actuator/health", "/actuator/health/**")
+				// signing in and out change only the session: auditors do both
+				.requestMatchers("/login", "/logout", "/error", "/css/**", "/actuator/health", "/actuator/health/**")
 				.permitAll()
 				// the signed link in a page mail is the credential (see io.firebreak.paging.AcknowledgementLinks)
 				.requestMatchers("/acknowledge/**")
@@ -118,6 +148,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/outbox/**")
 				.hasAuthority(ADMINS)
+				// after the doors whose credential is not the session (above): a signed link is not an auditor
+				.requestMatchers(CHANGES)
+				.hasAnyAuthority(CHANGERS)
 				.requestMatchers("/plans", "/plans/**")
 				.hasAnyAuthority(PLAN_READERS)
 				.requestMatchers("/audit", "/audit/**")

@@ -142,10 +142,29 @@ class PlanDeploymentChecksIntegrationTests {
 
 	@Test
 	void aPlanWithoutHistoryTimeToLiveIsRefusedInPlainWords() throws Exception {
-		PlanFiles plan = PlanFiles.complete().changed(" camunda:historyTimeToLive=\"P30D\"", "");
+		PlanFiles plan = PlanFiles.complete().changed(" camunda:historyTimeToLive=\"P400D\"", "");
 		assertThat(refused("no ttl", plan).problems()).contains("Process 'Test response plan' (test-response-plan) has no "
 				+ "history time to live: set 'History cleanup > Time to live' in Modeler's properties panel "
-				+ "(camunda:historyTimeToLive, for example P180D), so that the history of finished incidents is cleaned up\n");
+				+ "(camunda:historyTimeToLive, for example P400D), so that the history of finished incidents is cleaned up\n");
+	}
+
+	@Test
+	void aPlanKeepingItsHistoryShorterThanTheRetentionPolicyIsRefused() throws Exception {
+		PlanFiles plan = PlanFiles.complete().changed("camunda:historyTimeToLive=\"P400D\"", "camunda:historyTimeToLive=\"P180D\"");
+		assertThat(refused("short ttl", plan).problems()).isEqualTo("Process 'Test response plan' (test-response-plan) "
+				+ "keeps its history 180 days, less than the 400 days Firebreak keeps incident plans "
+				+ "(firebreak.retention.minimum): set 'History cleanup > Time to live' in Modeler's properties panel "
+				+ "(camunda:historyTimeToLive) to P400D or more\n");
+	}
+
+	@Test
+	void aPlanChosenForSecurityIncidentsKeepsItsHistoryForTheSecurityMinimum() throws Exception {
+		// the demo services.yaml runs security incidents on incident-response until the security plan comes
+		PlanFiles plan = PlanFiles.complete().changed("test-response-plan", "incident-response");
+		assertThat(refused("security ttl", plan).problems()).contains("Process 'Test response plan' (incident-response) "
+				+ "keeps its history 400 days, less than the 2190 days Firebreak keeps security plans (services.yaml "
+				+ "chooses incident-response for security incidents; firebreak.retention.security-minimum): set "
+				+ "'History cleanup > Time to live' in Modeler's properties panel (camunda:historyTimeToLive) to P2190D or more\n");
 	}
 
 	@Test
@@ -177,7 +196,7 @@ class PlanDeploymentChecksIntegrationTests {
 				+ "review is needed\n");
 
 		PlanFiles reasoned = PlanFiles.complete().changed("value=\"reviewed\"", "value=\"resolved\"")
-			.changed("camunda:historyTimeToLive=\"P30D\">", "camunda:historyTimeToLive=\"P30D\">\n    <bpmn:extensionElements>"
+			.changed("camunda:historyTimeToLive=\"P400D\">", "camunda:historyTimeToLive=\"P400D\">\n    <bpmn:extensionElements>"
 					+ "<camunda:properties><camunda:property name=\"firebreak.noReviewReason\" value=\"Reviewed in the "
 					+ "weekly operations meeting\" /></camunda:properties></bpmn:extensionElements>");
 		Answer deployed = modeler().deploy("author", "no review, with reason", reasoned.files());

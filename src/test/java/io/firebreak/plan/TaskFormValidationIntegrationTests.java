@@ -27,7 +27,7 @@ class TaskFormValidationIntegrationTests {
 			<?xml version="1.0" encoding="UTF-8"?>
 			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
 			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_ListForm" targetNamespace="http://firebreak.io/test">
-			  <bpmn:process id="list-form-check" name="List form check" isExecutable="true" camunda:historyTimeToLive="P1D">
+			  <bpmn:process id="list-form-check" name="List form check" isExecutable="true" camunda:historyTimeToLive="P400D">
 			    <bpmn:startEvent id="StartEvent_Begin"><bpmn:outgoing>Flow_ToTask</bpmn:outgoing></bpmn:startEvent>
 			    <bpmn:sequenceFlow id="Flow_ToTask" sourceRef="StartEvent_Begin" targetRef="UserTask_ListActions" />
 			    <bpmn:userTask id="UserTask_ListActions" name="List action items" camunda:assignee="ic"

@@ -1,0 +1,56 @@
+package io.firebreak.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+
+import io.firebreak.roster.AccessPolicy.Grant;
+
+/** Auditors read everything they audit and change nothing, whichever plans services.yaml chooses. */
+class AccessPolicyTests {
+
+	private static final Set<String> READING = Set.of("READ", "READ_HISTORY", "READ_INSTANCE");
+
+	@Test
+	void auditorsAreGrantedOnlyReadingAndCockpit() {
+		List<Grant> grants = auditors(Set.of("incident-response", "third-party-degradation", "security-incident"));
+
+		for (Grant grant : grants) {
+			List<String> permissions = grant.permissions().stream().map(Permission::getName).toList();
+			if (grant.resource() == Resources.APPLICATION) {
+				assertThat(grant.resourceId()).as("the only application auditors open").isEqualTo("cockpit");
+				assertThat(permissions).containsExactly("ACCESS");
+			}
+			else {
+				assertThat(permissions).as("auditors on %s '%s'", grant.resource(), grant.resourceId())
+					.isNotEmpty()
+					.allMatch(READING::contains);
+			}
+		}
+	}
+
+	@Test
+	void auditorsReadTheHistoryOfEveryPlanAndItsDecisions() {
+		List<Grant> grants = auditors(Set.of("incident-response"));
+
+		assertThat(grants).anySatisfy(grant -> {
+			assertThat(grant.resource()).isEqualTo(Resources.PROCESS_DEFINITION);
+			assertThat(grant.resourceId()).isEqualTo("*");
+			assertThat(grant.permissions()).extracting(Permission::getName).contains("READ_HISTORY", "READ_INSTANCE");
+		});
+		assertThat(grants).anySatisfy(grant -> {
+			assertThat(grant.resource()).isEqualTo(Resources.DECISION_DEFINITION);
+			assertThat(grant.permissions()).extracting(Permission::getName).contains("READ_HISTORY");
+		});
+		assertThat(grants).noneMatch(grant -> grant.resource() == Resources.APPLICATION && grant.resourceId().equals("tasklist"));
+	}
+
+	private static List<Grant> auditors(Set<String> everydayPlans) {
+		return AccessPolicy.grants(everydayPlans).stream().filter(grant -> grant.group() == RosterGroup.AUDITORS).toList();
+	}
+}
