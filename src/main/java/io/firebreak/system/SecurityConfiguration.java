@@ -35,6 +35,17 @@ class SecurityConfiguration {
 	 */
 	static final String[] CUSTOMER_UPDATE_PUBLISHERS = { "communications", "incident-commanders", ADMINS };
 
+	/**
+	 * Who may read the reports (io.firebreak.report.ReportController): the commanders and admins
+	 * who run the response, the auditors who check it, the communications leads who report it
+	 * upwards, and the plan authors, whose priority table sets the acknowledgement timeouts and
+	 * cadences the figures show being met or missed. Not responders: the figures are for those who lead,
+	 * review and plan the response, and the page names whose action items are overdue.
+	 * The layout's Reports link names the same groups.
+	 */
+	static final String[] REPORT_READERS = { "incident-commanders", ADMINS, "auditors", "communications",
+			"plan-authors" };
+
 	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
 	@Order(2)
@@ -114,6 +125,8 @@ class SecurityConfiguration {
 				.hasAuthority(ADMINS)
 				.requestMatchers("/plans", "/plans/**")
 				.hasAnyAuthority(PLAN_READERS)
+				.requestMatchers("/reports", "/reports.json", "/reports.csv")
+				.hasAnyAuthority(REPORT_READERS)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())
