@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import io.firebreak.incident.TimelineEvent.Kind;
@@ -21,12 +22,15 @@ public class IncidentLifecycle {
 	private final TimelineRepository timeline;
 	private final Roster roster;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	IncidentLifecycle(IncidentRepository incidents, TimelineRepository timeline, Roster roster, Clock clock) {
+	IncidentLifecycle(IncidentRepository incidents, TimelineRepository timeline, Roster roster, Clock clock,
+			ApplicationEventPublisher events) {
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.roster = roster;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public Incident declare(IncidentKey key, IncidentDeclaration declaration, String declaredBy,
@@ -80,10 +84,26 @@ public class IncidentLifecycle {
 			String actor, String stepName, List<String> submitted) {
 		Incident incident = load(key);
 		Instant at = clock.instant();
+		Instant before = milestone.map(reached -> timeOf(reached, incident)).orElse(null);
 		milestone.ifPresent(reached -> reach(reached, incident, variables, actor, at));
 		incidents.update(incident);
 		timeline.append(new TimelineEvent(key, at, milestone.map(Milestone::timelineKind).orElse(Kind.STEP_COMPLETED),
 				actor, StepDescription.of(stepName, submitted), stepName));
+		// first time only: contained and mitigated keep their first times when recovery loops back
+		milestone.filter(reached -> before == null && timeOf(reached, incident) != null)
+			.ifPresent(reached -> events.publishEvent(new IncidentMilestoneReached(key, reached, incident.declaredAt(),
+					timeOf(reached, incident), incident.severity(), incident.service(), incident.drill())));
+	}
+
+	/** When the incident reached a timed milestone; null before it did, and for milestones without a time of their own. */
+	private static Instant timeOf(Milestone milestone, Incident incident) {
+		return switch (milestone) {
+			case ACKNOWLEDGED -> incident.acknowledgedAt();
+			case CONTAINED -> incident.containedAt();
+			case MITIGATED -> incident.mitigatedAt();
+			case RESOLVED -> incident.resolvedAt();
+			default -> null;
+		};
 	}
 
 	private void reach(Milestone milestone, Incident incident, IncidentResponseVariables variables, String actor,

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import io.firebreak.system.HtmlSafeJsonEscapes;
+
 /**
  * The public status page, open without signing in: {@code /status} for people, {@code /status.json}
  * for widgets and clients written for Atlassian Statuspage, {@code /status/feed} for feed readers.

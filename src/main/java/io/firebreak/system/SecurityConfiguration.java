@@ -68,6 +68,17 @@ class SecurityConfiguration {
 	/** Any method but the reading ones: a method nobody thought of counts as a change. */
 	static final RequestMatcher CHANGES = request -> !READING_METHODS.contains(request.getMethod());
 
+	/**
+	 * Who may read the reports (io.firebreak.report.ReportController): the commanders and admins
+	 * who run the response, the auditors who check it, the communications leads who report it
+	 * upwards, and the plan authors, whose priority table sets the acknowledgement timeouts and
+	 * cadences the figures show being met or missed. Not responders: the figures are for those who lead,
+	 * review and plan the response, and the page names whose action items are overdue.
+	 * The layout's Reports link names the same groups.
+	 */
+	static final String[] REPORT_READERS = { "incident-commanders", ADMINS, "auditors", "communications",
+			"plan-authors" };
+
 	/** Camunda's REST API keeps its own HTTP Basic check (see {@link CamundaAccessConfiguration}). */
 	@Bean
 	@Order(2)
@@ -155,6 +166,8 @@ class SecurityConfiguration {
 				.hasAnyAuthority(PLAN_READERS)
 				.requestMatchers("/audit", "/audit/**")
 				.hasAnyAuthority(AUDIT_READERS)
+				.requestMatchers("/reports", "/reports.json", "/reports.csv")
+				.hasAnyAuthority(REPORT_READERS)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())
