@@ -11,9 +11,14 @@ create table retired_incident (
     retained_days            integer      not null,
     retired_at               timestamp with time zone not null,
     timeline_events_removed  integer      not null,
+    -- the hash of its timeline's last event (the chain's head, see /audit/verify) when it went
+    timeline_head_hash       varchar(64),
     notifications_removed    integer      not null,
     -- the node that retired it (firebreak.node-id)
     retired_by               varchar(64)  not null
 );
 
 create index incident_closed_idx on incident (closed_at);
+
+-- /reports narrows the incidents by when they were declared
+create index incident_declared_idx on incident (declared_at);

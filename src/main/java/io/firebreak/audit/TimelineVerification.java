@@ -30,8 +30,12 @@ class TimelineVerification {
 	record ChainHead(String incident, long events, String head) {
 	}
 
-	record Report(boolean intact, Instant checkedAt, long incidents, long events, BrokenLink firstBrokenLink,
-			List<BrokenLink> brokenLinks, List<ChainHead> heads) {
+	/**
+	 * {@code retiredIncidents}: incidents the retention policy removed whole (io.firebreak.retention),
+	 * each recorded with its chain's last head; their chains are gone, not broken.
+	 */
+	record Report(boolean intact, Instant checkedAt, long incidents, long events, long retiredIncidents,
+			BrokenLink firstBrokenLink, List<BrokenLink> brokenLinks, List<ChainHead> heads) {
 	}
 
 	private final TimelineRepository timeline;
@@ -63,7 +67,8 @@ class TimelineVerification {
 		BrokenLink first = walk.broken.stream()
 			.min(Comparator.comparing(BrokenLink::occurredAt, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.orElse(null);
-		return new Report(walk.broken.isEmpty(), checkedAt, incidents.size(), walk.events, first,
+		long retired = jdbc.sql("select count(*) from retired_incident").query(Long.class).single();
+		return new Report(walk.broken.isEmpty(), checkedAt, incidents.size(), walk.events, retired, first,
 				List.copyOf(walk.broken), List.copyOf(walk.heads));
 	}
 

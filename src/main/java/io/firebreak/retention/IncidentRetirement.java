@@ -164,15 +164,24 @@ public class IncidentRetirement {
 			for (String table : List.of("customer_update", "action_item", "postmortem")) {
 				jdbc.sql("delete from " + table + " where incident_key = ?").param(key).update();
 			}
+			// the chain's last hash outlives the chain: it matches a head an auditor anchored before
+			String timelineHead = jdbc.sql("""
+					select event_hash from timeline_event where incident_key = ?
+					order by sequence_number desc fetch first 1 rows only""")
+				.param(key)
+				.query(String.class)
+				.optional()
+				.orElse(null);
 			int notifications = jdbc.sql("delete from notification where incident_key = ?").param(key).update();
 			int timeline = jdbc.sql("delete from timeline_event where incident_key = ?").param(key).update();
 			jdbc.sql("delete from incident where incident_key = ?").param(key).update();
 			jdbc.sql("""
 					insert into retired_incident (incident_key, incident_type, plan_key, closed_at, retained_days,
-					    retired_at, timeline_events_removed, notifications_removed, retired_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					    retired_at, timeline_events_removed, timeline_head_hash, notifications_removed, retired_by)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(key, incident.type().name(), plan.key(), OffsetDateTime.ofInstant(incident.closedAt(), ZoneOffset.UTC),
-						kept.toDays(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), timeline, notifications, node.id())
+						kept.toDays(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), timeline, timelineHead, notifications,
+						node.id())
 				.update();
 			return Optional.of(new Retired(key, incident.closedAt(), kept.toDays(), timeline));
 		});

@@ -62,6 +62,8 @@ class IncidentRetirementIntegrationTests {
 		String key = closedIncident("operational", closed);
 		int timelineEvents = count("timeline_event", key);
 		assertThat(timelineEvents).isPositive();
+		String head = jdbc.sql("select event_hash from timeline_event where incident_key = ? and sequence_number = ?")
+			.params(key, timelineEvents).query(String.class).single();
 
 		at(closed.plus(Duration.ofDays(2189)));
 		assertThat(retirement.retireExpired()).extracting(Retired::key).doesNotContain(key);
@@ -77,6 +79,7 @@ class IncidentRetirementIntegrationTests {
 			.containsEntry("INCIDENT_TYPE", "OPERATIONAL")
 			.containsEntry("RETAINED_DAYS", 2190)
 			.containsEntry("TIMELINE_EVENTS_REMOVED", timelineEvents)
+			.containsEntry("TIMELINE_HEAD_HASH", head)
 			.containsEntry("NOTIFICATIONS_REMOVED", 1);
 		assertThat(((OffsetDateTime) retired.get("CLOSED_AT")).toInstant()).isEqualTo(closed);
 		// the engine clock runs on from where the test set it
