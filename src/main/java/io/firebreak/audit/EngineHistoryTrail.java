@@ -67,7 +67,7 @@ class EngineHistoryTrail {
 				.orderByTimestamp()
 				.asc()
 				.list();
-			Set<String> taskActivities = taskLines(trail, instance, instanceUpdates, completers(operations));
+			Set<String> taskActivities = taskLines(trail, instance, instanceUpdates, completions(operations));
 			activityLines(trail, instance, taskActivities);
 			variableLines(trail, instanceUpdates);
 			operationLines(trail, operations);
@@ -122,7 +122,7 @@ class EngineHistoryTrail {
 
 	/** Returns the activity instances of the tasks, which the task lines already tell. */
 	private Set<String> taskLines(Trail trail, HistoricProcessInstance instance,
-			List<HistoricVariableUpdate> instanceUpdates, Map<String, String> completers) {
+			List<HistoricVariableUpdate> instanceUpdates, Map<String, UserOperationLogEntry> completions) {
 		Set<String> taskActivities = new HashSet<>();
 		for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
 			.processInstanceId(instance.getId())
@@ -149,8 +149,9 @@ class EngineHistoryTrail {
 			if (task.getEndTime() != null) {
 				String reason = task.getDeleteReason();
 				boolean completed = reason == null || "completed".equals(reason);
+				UserOperationLogEntry completion = completions.get(task.getId());
 				Map<String, String> submitted = completed ? submitted(task, instanceUpdates) : Map.of();
-				String by = completed ? completers.getOrDefault(task.getId(), task.getAssignee()) : null;
+				String by = !completed ? null : completion != null ? completion.getUserId() : task.getAssignee();
 				trail.add(task.getEndTime(), Source.TASK, name, by, completed ? "task completed" : "task ended",
 						completed ? name + " completed" + (by == null ? "" : " by " + by) : name + " ended: " + reason,
 						submitted);
@@ -160,16 +161,16 @@ class EngineHistoryTrail {
 	}
 
 	/**
-	 * The values set when the task was completed: the variable updates the task made, or, where
-	 * the engine did not mark them with the task, those of its step at the moment it ended.
+	 * The values submitted when the task was completed: what was set on the plan's variables from
+	 * the task's step. Variables local to the task (the option lists and settings a task is created
+	 * with, such as the roster's pools) are what it was given, not what was submitted, and are left
+	 * out.
 	 */
 	private static Map<String, String> submitted(HistoricTaskInstance task, List<HistoricVariableUpdate> updates) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (HistoricVariableUpdate update : updates) {
-			boolean byTask = task.getId().equals(update.getTaskId());
-			boolean atCompletion = task.getActivityInstanceId() != null
-					&& task.getActivityInstanceId().equals(update.getActivityInstanceId());
-			if (byTask || atCompletion) {
+			if (update.getTaskId() == null && task.getActivityInstanceId() != null
+					&& task.getActivityInstanceId().equals(update.getActivityInstanceId())) {
 				values.put(update.getVariableName(), VariableText.of(update));
 			}
 		}
@@ -218,18 +219,19 @@ class EngineHistoryTrail {
 	}
 
 	/**
-	 * Task id → who completed it, as the operation log tells for completions by a signed-in person
-	 * (Tasklist, the REST API): a task need not be claimed to be completed.
+	 * Task id → its completion in the operation log: who completed it, for completions by a
+	 * signed-in person (Tasklist, the REST API; a task need not be claimed to be completed), and when
+	 * the completion began.
 	 */
-	private static Map<String, String> completers(List<UserOperationLogEntry> operations) {
-		Map<String, String> completers = new HashMap<>();
+	private static Map<String, UserOperationLogEntry> completions(List<UserOperationLogEntry> operations) {
+		Map<String, UserOperationLogEntry> completions = new HashMap<>();
 		for (UserOperationLogEntry entry : operations) {
 			if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType()) && entry.getTaskId() != null
 					&& entry.getUserId() != null) {
-				completers.put(entry.getTaskId(), entry.getUserId());
+				completions.put(entry.getTaskId(), entry);
 			}
 		}
-		return completers;
+		return completions;
 	}
 
 	private static void operationLines(Trail trail, List<UserOperationLogEntry> entries) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,6 +96,8 @@ class AccessPolicy {
 		grants.add(grant(AUDITORS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ));
 		grants.add(grant(AUDITORS, DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
 		grants.add(grant(AUDITORS, DEPLOYMENT, "*", Permissions.READ));
+		// the operation log entries tied to no plan (an admin's batch, a user created): Cockpit shows them to readers of the category
+		grants.add(grant(AUDITORS, OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ));
 		grants.add(grant(PLAN_AUTHORS, DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE));
 		grants.add(grant(PLAN_AUTHORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_HISTORY,

@@ -119,6 +119,14 @@ class AuditTrailIntegrationTests {
 			.findFirst().orElseThrow();
 		assertThat(contain.path("actor").asText()).isEqualTo("oncall");
 		assertThat(contain.path("values").path("containmentActions").asText()).isEqualTo("Drained the zone");
+		JsonNode assessment = entries.stream()
+			.filter(e -> e.path("action").asText().equals("task completed")
+					&& e.path("element").asText().equals("Assess incident"))
+			.findFirst().orElseThrow();
+		assertThat(assessment.path("values").path("commander").asText()).isEqualTo("ic");
+		assertThat(assessment.path("values").path("customerImpact").asText()).isEqualTo("Payments fail for EU");
+		assertThat(assessment.path("values").fieldNames()).toIterable()
+			.as("what the task was created with is not what was submitted").noneMatch(name -> name.startsWith("roster"));
 		JsonNode approval = entries.stream()
 			.filter(e -> e.path("action").asText().equals("task completed")
 					&& e.path("element").asText().equals("Approve postmortem"))

@@ -47,6 +47,10 @@ class AccessPolicyTests {
 			assertThat(grant.resource()).isEqualTo(Resources.DECISION_DEFINITION);
 			assertThat(grant.permissions()).extracting(Permission::getName).contains("READ_HISTORY");
 		});
+		assertThat(grants).as("the operation log Cockpit shows, plan or no plan").anySatisfy(grant -> {
+			assertThat(grant.resource()).isEqualTo(Resources.OPERATION_LOG_CATEGORY);
+			assertThat(grant.permissions()).extracting(Permission::getName).containsExactly("READ");
+		});
 		assertThat(grants).noneMatch(grant -> grant.resource() == Resources.APPLICATION && grant.resourceId().equals("tasklist"));
 	}
 
