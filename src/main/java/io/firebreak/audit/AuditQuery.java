@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.firebreak.incident.Severity;
 import io.firebreak.roster.Roster;
+import io.firebreak.system.DateParameter;
 import io.firebreak.system.InvalidInput;
 
 /**
@@ -36,8 +37,8 @@ record AuditQuery(LocalDate from, LocalDate to, String service, Severity severit
 			last = chosen.atEndOfMonth();
 		}
 		else {
-			last = present(to) ? date("to", to) : today;
-			first = present(from) ? date("from", from) : last.minusDays(29);
+			last = present(to) ? DateParameter.optional("to", to) : today;
+			first = present(from) ? DateParameter.optional("from", from) : last.minusDays(29);
 		}
 		if (first.isAfter(last)) {
 			throw new InvalidInput("from", "from (%s) must not be after to (%s)".formatted(first, last));
@@ -69,15 +70,6 @@ record AuditQuery(LocalDate from, LocalDate to, String service, Severity severit
 	/** Exclusive: the start of the day after {@link #to}. */
 	Instant end() {
 		return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-	}
-
-	private static LocalDate date(String field, String value) {
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInput(field, field + " must be a date like 2026-03-31 (was '" + value + "')");
-		}
 	}
 
 	private static YearMonth month(String field, String value) {

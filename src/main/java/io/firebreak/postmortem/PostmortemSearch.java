@@ -1,9 +1,9 @@
 package io.firebreak.postmortem;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import io.firebreak.incident.Severity;
+import io.firebreak.system.DateParameter;
 import io.firebreak.system.InvalidInput;
 
 /**
@@ -31,19 +31,7 @@ public record PostmortemSearch(String service, Severity severity, LocalDate from
 	public static PostmortemSearch of(String service, String severity, String from, String to, String q) {
 		String chosen = blankToNull(severity);
 		return new PostmortemSearch(service, chosen == null ? null : Severity.of("severity", chosen),
-				date("from", from), date("to", to), q);
-	}
-
-	private static LocalDate date(String field, String value) {
-		if (blankToNull(value) == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInput(field, field + " must be a date like 2026-03-31 (was '" + value + "')");
-		}
+				DateParameter.optional("from", from), DateParameter.optional("to", to), q);
 	}
 
 	private static String blankToNull(String value) {

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import io.firebreak.incident.Severity;
+import io.firebreak.system.DateParameter;
 import io.firebreak.system.InvalidInput;
 
 /**
@@ -41,9 +41,9 @@ record ReportFilter(LocalDate from, LocalDate to, String service, Severity sever
 	 */
 	static ReportFilter of(String from, String to, String service, String severity, LocalDate today,
 			Collection<String> services) {
-		LocalDate until = date("to", to);
+		LocalDate until = DateParameter.optional("to", to);
 		LocalDate end = until == null ? today : until;
-		LocalDate start = date("from", from);
+		LocalDate start = DateParameter.optional("from", from);
 		String chosenService = blankToNull(service);
 		if (chosenService != null && !services.contains(chosenService)) {
 			throw new InvalidInput("service", "service must be one of " + String.join(", ", services.stream().sorted()
@@ -71,19 +71,6 @@ record ReportFilter(LocalDate from, LocalDate to, String service, Severity sever
 			months.add(month);
 		}
 		return months;
-	}
-
-	private static LocalDate date(String field, String value) {
-		String given = blankToNull(value);
-		if (given == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(given);
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInput(field, field + " must be a date like 2026-03-31 (was '" + value + "')");
-		}
 	}
 
 	private static String blankToNull(String value) {
