@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,17 +54,19 @@ class AuditController {
 	}
 
 	@GetMapping("/audit/incidents/{key}")
-	String trail(@PathVariable String key, Model model) {
-		model.addAttribute("trail", trails.of(key));
+	String trail(@PathVariable String key, @RequestParam(required = false) String source, Model model) {
+		model.addAttribute("trail", trails.of(key).only(AuditEntry.Source.parse("source", source)));
+		model.addAttribute("sources", AuditEntry.Source.values());
+		model.addAttribute("chosen", source == null ? "" : source);
 		return "audit/trail";
 	}
 
 	@GetMapping("/audit/incidents/{key}.json")
 	@ResponseBody
-	Map<String, Object> trailJson(@PathVariable String key) {
-		IncidentTrail trail = trails.of(key);
+	Map<String, Object> trailJson(@PathVariable String key, @RequestParam(required = false) String source) {
+		IncidentTrail trail = trails.of(key).only(AuditEntry.Source.parse("source", source));
 		var incident = trail.incident();
-		Map<String, Object> summary = new java.util.LinkedHashMap<>();
+		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("key", incident.key().value());
 		summary.put("title", incident.title());
 		summary.put("service", incident.service());
@@ -74,8 +77,8 @@ class AuditController {
 	}
 
 	@GetMapping("/audit/incidents/{key}.csv")
-	ResponseEntity<String> trailCsv(@PathVariable String key) {
-		return csv(key + "-audit.csv", trails.of(key).entries());
+	ResponseEntity<String> trailCsv(@PathVariable String key, @RequestParam(required = false) String source) {
+		return csv(key + "-audit.csv", trails.of(key).only(AuditEntry.Source.parse("source", source)).entries());
 	}
 
 	@GetMapping("/audit")

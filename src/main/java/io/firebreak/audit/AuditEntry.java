@@ -1,10 +1,17 @@
 package io.firebreak.audit;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.firebreak.system.InvalidInput;
 
 /**
  * One line of an audit trail: what happened to an incident, when, where in which plan, and who did
@@ -35,7 +42,28 @@ public record AuditEntry(Instant at, String incident, Source source, String plan
 		/** Camunda's user operation log: what someone did through Tasklist, Cockpit or the REST API. */
 		OPERATION,
 		/** A job that failed, and its retries. */
-		JOB
+		JOB;
+
+		/**
+		 * The sources a comma-separated list names (record,task), in any case; all of them when
+		 * none is given. An unknown one is a 400 listing the known.
+		 */
+		public static Set<Source> parse(String field, String list) {
+			if (list == null || list.isBlank()) {
+				return EnumSet.allOf(Source.class);
+			}
+			Set<Source> chosen = EnumSet.noneOf(Source.class);
+			for (String name : list.split(",")) {
+				String wanted = name.strip().toUpperCase(Locale.ROOT);
+				chosen.add(Arrays.stream(values())
+					.filter(source -> source.name().equals(wanted))
+					.findFirst()
+					.orElseThrow(() -> new InvalidInput(field, "%s must be one or more of %s, separated by commas (was '%s')"
+						.formatted(field, Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT))
+							.collect(Collectors.joining(", ")), name.strip()))));
+			}
+			return chosen;
+		}
 	}
 
 	public AuditEntry {

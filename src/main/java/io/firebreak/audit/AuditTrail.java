@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,10 @@ import io.firebreak.system.NotFound;
 class AuditTrail {
 
 	record IncidentTrail(Incident incident, List<AuditEntry> entries) {
+
+		IncidentTrail only(Set<AuditEntry.Source> sources) {
+			return new IncidentTrail(incident, entries.stream().filter(entry -> sources.contains(entry.source())).toList());
+		}
 	}
 
 	private final IncidentRepository incidents;

@@ -160,6 +160,10 @@ class AuditTrailIntegrationTests {
 		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
 		assertThat(csv.getBody()).startsWith("at,incident,source,plan,element,actor,action,detail,values,sequence,hash")
 			.contains("Drained the zone");
+		JsonNode tasksOnly = json(http.get("auditor", "/audit/incidents/" + key + ".json?source=task,RECORD"));
+		assertThat(tasksOnly.path("entries")).isNotEmpty()
+			.allMatch(e -> List.of("TASK", "RECORD").contains(e.path("source").asText()));
+		assertBad("/audit/incidents/" + key + ".json?source=task,tasks", "source must be one or more of record,");
 		ResponseEntity<String> page = http.get("auditor", "/audit/incidents/" + key);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("Audit trail of " + key, "Drained the zone");
