@@ -1,6 +1,7 @@
 package io.firebreak.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +170,51 @@ class AuditTrailIntegrationTests {
 		ResponseEntity<String> page = http.get("auditor", "/audit/incidents/" + key);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("Audit trail of " + key, "Drained the zone");
+	}
+
+	@Test
+	void aJobThatFailsShowsWithItsErrorItsRetriesAndWhoRetriedIt() throws Exception {
+		ProcessInstance incident = driver.declare("Status page stale", "checkout", "minor", "low", false);
+		String key = incident.getBusinessKey();
+		// any plan working on the incident (its business key) is in the trail: here one whose step fails
+		BpmnModelInstance failing = Bpmn.createExecutableProcess("failing-follow-up")
+			.name("Failing follow-up")
+			.camundaHistoryTimeToLive(400)
+			.startEvent()
+			.serviceTask("ServiceTask_Publish").name("Publish").camundaAsyncBefore()
+			.camundaExpression("${statusPage.publish()}")
+			.endEvent()
+			.done();
+		String deployment = engine.getRepositoryService().createDeployment()
+			.addModelInstance("failing-follow-up.bpmn", failing).deploy().getId();
+		try {
+			trailOfAFailedJob(key);
+		}
+		finally {
+			// other tests sharing this application list the deployed plans
+			engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+	}
+
+	private void trailOfAFailedJob(String key) throws Exception {
+		ProcessInstance followUp = engine.getRuntimeService().startProcessInstanceByKey("failing-follow-up", key);
+		String job = engine.getManagementService().createJobQuery().processInstanceId(followUp.getId()).singleResult()
+			.getId();
+		assertThatThrownBy(() -> engine.getManagementService().executeJob(job)).isNotNull();
+		driver.as("admin", () -> {
+			engine.getManagementService().setJobRetries(job, 5);
+			return null;
+		});
+
+		JsonNode trail = json(http.get("auditor", "/audit/incidents/" + key + ".json?source=job,operation,plan"));
+		assertThat(trail.path("entries")).anyMatch(e -> e.path("source").asText().equals("JOB")
+				&& e.path("action").asText().equals("job failed") && e.path("element").asText().equals("ServiceTask_Publish")
+				&& e.path("detail").asText().contains("statusPage") && e.path("detail").asText().contains("(retries: 3)"));
+		assertThat(trail.path("entries")).anyMatch(e -> e.path("source").asText().equals("OPERATION")
+				&& e.path("action").asText().equals("SetJobRetries") && e.path("actor").asText().equals("admin")
+				&& e.path("values").path("retries").asText().endsWith("→ 5"));
+		assertThat(trail.path("entries")).anyMatch(e -> e.path("source").asText().equals("PLAN")
+				&& e.path("detail").asText().startsWith("failing-follow-up v"));
 	}
 
 	@Test
