@@ -53,11 +53,14 @@ public class TimelineRepository {
 	/**
 	 * Appends the event to the end of its incident's chain. The incident's row is locked first, so
 	 * that two transactions appending to one incident take turns (the second one sees the first's
-	 * event as the head) instead of forking the chain.
+	 * event as the head) instead of forking the chain. Locked by an update that changes no key, not
+	 * by SELECT … FOR UPDATE: on PostgreSQL that lock also blocks rows referring to the incident,
+	 * and a step that appends and then records a notification in a transaction of its own (a page)
+	 * would wait for itself for ever.
 	 */
 	public void append(TimelineEvent event) {
 		String key = event.incidentKey().value();
-		jdbc.sql("select incident_key from incident where incident_key = ? for update").param(key).query().listOfRows();
+		jdbc.sql("update incident set status = status where incident_key = ?").param(key).update();
 		Head head = jdbc.sql("""
 				select sequence_number, event_hash from timeline_event where incident_key = ?
 				order by sequence_number desc fetch first 1 rows only""")

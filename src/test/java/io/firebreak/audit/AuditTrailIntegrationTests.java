@@ -9,6 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -26,12 +31,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.firebreak.incident.IncidentDeclarations;
+import io.firebreak.incident.IncidentKey;
 import io.firebreak.incident.IncidentResponseDriver;
+import io.firebreak.incident.TimelineEvent;
+import io.firebreak.incident.TimelineRepository;
 import io.firebreak.postmortem.PostmortemDriver;
 import io.firebreak.roster.Roster;
 import io.firebreak.system.HttpClient;
@@ -57,6 +66,10 @@ class AuditTrailIntegrationTests {
 	TestRestTemplate rest;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	TimelineRepository timeline;
+	@Autowired
+	TransactionTemplate transaction;
 
 	IncidentResponseDriver driver;
 	HttpClient http;
@@ -257,6 +270,34 @@ class AuditTrailIntegrationTests {
 			jdbc.sql("update timeline_event set sequence_number = sequence_number - 100 where incident_key = ? and sequence_number = 102")
 				.param(key).update();
 		}
+	}
+
+	@Test
+	void appendsToOneIncidentFromManyTransactionsAtOnceKeepOneUnbrokenChain() throws Exception {
+		ProcessInstance incident = driver.declare("Search slow", "checkout", "minor", "low", false);
+		IncidentKey key = new IncidentKey(incident.getBusinessKey());
+		int before = timeline.findByIncident(key).size();
+		ExecutorService writers = Executors.newFixedThreadPool(8);
+		List<Future<?>> done = new ArrayList<>();
+		for (int n = 0; n < 80; n++) {
+			int note = n;
+			done.add(writers.submit(() -> transaction.executeWithoutResult(status -> timeline.append(TimelineEvent
+				.of(key, Instant.now(), TimelineEvent.Kind.STEP_COMPLETED, "oncall", "Note " + note)))));
+		}
+		for (Future<?> write : done) {
+			write.get(1, TimeUnit.MINUTES);
+		}
+		writers.shutdown();
+
+		List<Long> sequences = new ArrayList<>();
+		timeline.forEachInChainOrder(event -> {
+			if (event.incidentKey().equals(key.value())) {
+				sequences.add(event.sequence());
+			}
+		});
+		assertThat(sequences).hasSize(before + 80)
+			.isEqualTo(LongStream.rangeClosed(1, before + 80).boxed().toList());
+		assertThat(json(http.get("auditor", "/audit/verify.json")).path("intact").asBoolean()).isTrue();
 	}
 
 	@Test
