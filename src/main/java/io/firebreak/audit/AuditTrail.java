@@ -54,18 +54,16 @@ class AuditTrail {
 			.filter(IncidentKey::isWellFormed)
 			.flatMap(incidents::findByKey)
 			.orElseThrow(() -> new NotFound("No incident " + key));
+		EngineHistoryTrail.History history = engineHistory.of(key);
+		// the plan the incident ran, as its history knows it (none once history cleanup removed it)
+		String plan = incident.processInstanceId() == null ? null : history.plans().get(incident.processInstanceId());
 		List<AuditEntry> entries = new ArrayList<>();
-		String plan = incident.processInstanceId() == null ? null : planOf(incident);
 		timeline.findChainedByIncident(incident.key()).forEach(event -> entries.add(record(event, plan)));
 		notifications.forIncident(key).forEach(sent -> entries.add(notification(sent, plan)));
-		entries.addAll(engineHistory.of(key));
+		entries.addAll(history.entries());
 		// stable: lines of one moment keep the order above (record, notifications, history)
 		entries.sort(Comparator.comparing(AuditEntry::at));
 		return new IncidentTrail(incident, List.copyOf(entries));
-	}
-
-	private String planOf(Incident incident) {
-		return engineHistory.planOfInstance(incident.processInstanceId());
 	}
 
 	static AuditEntry record(ChainedEvent event, String plan) {

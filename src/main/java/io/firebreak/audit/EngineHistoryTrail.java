@@ -46,19 +46,25 @@ class EngineHistoryTrail {
 		this.repository = repository;
 	}
 
-	List<AuditEntry> of(String incidentKey) {
+	/** The lines, and the plan version each process instance ran (instance id → plan). */
+	record History(List<AuditEntry> entries, Map<String, String> plans) {
+	}
+
+	History of(String incidentKey) {
 		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(incidentKey)
 			.orderByProcessInstanceStartTime()
 			.asc()
 			.list();
 		List<AuditEntry> entries = new ArrayList<>();
+		Map<String, String> plans = new HashMap<>();
 		if (instances.isEmpty()) {
-			return entries;
+			return new History(entries, plans);
 		}
 		Map<String, List<HistoricVariableUpdate>> updates = variableUpdates(instances);
 		for (HistoricProcessInstance instance : instances) {
 			String plan = plan(instance.getProcessDefinitionId());
+			plans.put(instance.getId(), plan);
 			Trail trail = new Trail(incidentKey, plan, entries);
 			planLines(trail, instance);
 			List<HistoricVariableUpdate> instanceUpdates = updates.getOrDefault(instance.getId(), List.of());
@@ -73,15 +79,7 @@ class EngineHistoryTrail {
 			operationLines(trail, operations);
 			jobLines(trail, instance);
 		}
-		return entries;
-	}
-
-	/** The plan version a process instance ran, or null when history no longer has the instance. */
-	String planOfInstance(String processInstanceId) {
-		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.singleResult();
-		return instance == null ? null : plan(instance.getProcessDefinitionId());
+		return new History(entries, plans);
 	}
 
 	/** The plan as people name it: its key and version, and the author's version tag if any. */
