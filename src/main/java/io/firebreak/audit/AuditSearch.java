@@ -231,9 +231,7 @@ class AuditSearch {
 		}
 		return new AuditEntry(operation.getTimestamp().toInstant(), incident, Source.OPERATION,
 				plan == null ? null : plan.label(), operation.getEntityType(), operation.getUserId(),
-				operation.getOperationType(), "%s %s on %s".formatted(operation.getUserId(), operation.getOperationType(),
-						operation.getTaskId() != null ? "task " + operation.getTaskId() : operation.getEntityType()),
-				values, null, null);
+				operation.getOperationType(), EngineHistoryTrail.operationDetail(operation), values, null, null);
 	}
 
 	private static <T> List<List<T>> chunks(List<T> all) {

@@ -245,13 +245,17 @@ class EngineHistoryTrail {
 					changes.put(entry.getProperty(), entry.getOrgValue() + " → " + entry.getNewValue());
 				}
 			}
-			String target = first.getTaskId() != null ? "task " + first.getTaskId()
-					: first.getJobId() != null ? "job " + first.getJobId() : first.getEntityType();
 			trail.add(first.getTimestamp(), Source.OPERATION, first.getEntityType(), first.getUserId(),
-					first.getOperationType(), "%s %s on %s".formatted(first.getUserId() == null ? "The engine" : first.getUserId(),
-							first.getOperationType(), target),
-					changes);
+					first.getOperationType(), operationDetail(first), changes);
 		});
+	}
+
+	/** Who did what to which task or job, as an operation log entry tells it. */
+	static String operationDetail(UserOperationLogEntry entry) {
+		String target = entry.getTaskId() != null ? "task " + entry.getTaskId()
+				: entry.getJobId() != null ? "job " + entry.getJobId() : entry.getEntityType();
+		return "%s %s on %s".formatted(entry.getUserId() == null ? "The engine" : entry.getUserId(),
+				entry.getOperationType(), target);
 	}
 
 	/** Only jobs that failed at least once: every attempt, its error and the retries left, and how it ended. */
