@@ -2,7 +2,9 @@ package io.firebreak.alert;
 
 /** Where an alert came from; its id is also the actor of what it writes to an incident's timeline. */
 public enum AlertSource {
-	ALERTMANAGER("alertmanager"), PAGERDUTY_EVENTS("pagerduty-events");
+	ALERTMANAGER("alertmanager"), PAGERDUTY_EVENTS("pagerduty-events"),
+	/** A drill's scenario: its alerts fire as if from the service's monitoring (see {@link DrillAlerts}). */
+	DRILL("drill");
 
 	private final String id;
 

@@ -17,7 +17,11 @@ public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind ki
 		/** A notice or status update went to the audiences: who heard, and what. */
 		STATUS_UPDATE,
 		/** The post-incident analysis was approved and published, with its action items. */
-		POSTMORTEM_PUBLISHED
+		POSTMORTEM_PUBLISHED,
+		/** Something a drill's scenario makes happen: what the responders were told, at its time. */
+		DRILL_INJECT,
+		/** A drill's plan ended and its scorecard was kept: the result against the targets. */
+		DRILL_SCORED
 	}
 
 	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {

@@ -31,6 +31,8 @@ import io.firebreak.roster.Roster;
 @Component
 class PlanSteps {
 
+	static final String DRILL_MARK = "[DRILL] ";
+
 	private final IncidentMilestones milestones;
 	private final PlanForms forms;
 	private final Roster roster;
@@ -54,6 +56,7 @@ class PlanSteps {
 	 */
 	void taskCreated(DelegateTask task, Optional<FormReference> form) {
 		Instant now = clock.instant();
+		markDrill(task);
 		if (task.getDueDate() == null) {
 			dueIn(task).ifPresent(dueIn -> task.setDueDate(Date.from(now.plus(dueIn))));
 		}
@@ -65,6 +68,14 @@ class PlanSteps {
 			.ifPresent(rules -> rules.rosterOptions()
 				.forEach(kind -> task.setVariableLocal(kind.valuesKey(),
 						SpinValues.jsonValue(rosterOptions.json(kind)).create())));
+	}
+
+	/** A drill's tasks say so in Tasklist's list and header, where the incident's badge is not seen. */
+	private static void markDrill(DelegateTask task) {
+		if (IncidentResponseVariables.of(task).flag(IncidentResponseVariables.DRILL) && task.getName() != null
+				&& !task.getName().startsWith(DRILL_MARK)) {
+			task.setName(DRILL_MARK + task.getName());
+		}
 	}
 
 	void taskCompleted(DelegateTask task, Optional<FormReference> form, Optional<Milestone> milestone) {

@@ -1,22 +1,15 @@
 package io.firebreak.roster;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.firebreak.system.ConfigFile;
 
 /**
  * Reads {@code roster.yaml} and {@code services.yaml} into a checked {@link Roster}, at start-up
@@ -32,10 +25,8 @@ class RosterFiles {
 	record ServicesFile(Map<String, String> plans, List<OwnedService> services, String triageService) {
 	}
 
-	private final Resource rosterFile;
-	private final Resource servicesFile;
-	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	private final ConfigFile rosterFile;
+	private final ConfigFile servicesFile;
 
 	/**
 	 * Each location may list several, comma-separated: the first that exists is read. The demo
@@ -49,78 +40,28 @@ class RosterFiles {
 	}
 
 	RosterFiles(Resource rosterFile, Resource servicesFile) {
+		this(new ConfigFile(rosterFile), new ConfigFile(servicesFile));
+	}
+
+	private RosterFiles(ConfigFile rosterFile, ConfigFile servicesFile) {
 		this.rosterFile = rosterFile;
 		this.servicesFile = servicesFile;
 	}
 
-	private static Resource firstExisting(String locations, ResourceLoader resources) {
-		List<Resource> candidates = java.util.Arrays.stream(locations.split(","))
-			.map(String::strip)
-			.filter(location -> !location.isEmpty())
-			.map(resources::getResource)
-			.toList();
-		return candidates.stream().filter(Resource::exists).findFirst().orElseThrow(() -> new RosterUnreadable(
+	private static ConfigFile firstExisting(String locations, ResourceLoader resources) {
+		return ConfigFile.firstExisting(locations, resources).orElseThrow(() -> new RosterUnreadable(
 				"none of " + locations + " exists; point the location at the roster's files"));
 	}
 
 	Roster read() {
-		RosterFile roster = parse(rosterFile, RosterFile.class);
-		ServicesFile services = parse(servicesFile, ServicesFile.class);
+		RosterFile roster = rosterFile.read(RosterFile.class, RosterUnreadable::new);
+		ServicesFile services = servicesFile.read(ServicesFile.class, RosterUnreadable::new);
 		try {
 			return new Roster(roster.people(), roster.teams(), services.services(), services.triageService(),
-					services.plans(), roster.roles(), new Roster.Sources(name(rosterFile), name(servicesFile)));
+					services.plans(), roster.roles(), new Roster.Sources(rosterFile.name(), servicesFile.name()));
 		}
 		catch (IllegalStateException mistakes) {
 			throw new RosterUnreadable(mistakes.getMessage());
 		}
-	}
-
-	private <T> T parse(Resource file, Class<T> type) {
-		try (InputStream in = file.getInputStream()) {
-			T parsed = yaml.readValue(in, type);
-			if (parsed == null) {
-				// an empty file would otherwise be an empty roster: nobody on call, nobody able to sign in
-				throw new RosterUnreadable(name(file) + ": is empty");
-			}
-			return parsed;
-		}
-		catch (JsonProcessingException e) {
-			if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
-				throw new RosterUnreadable(name(file) + ": is empty");
-			}
-			// Jackson names the path (people[3]->timeZone) and the line; the file is ours to name
-			throw new RosterUnreadable(name(file) + ": " + e.getOriginalMessage() + " at " + pathOf(e));
-		}
-		catch (IOException e) {
-			throw new RosterUnreadable(name(file) + ": cannot be read (" + e.getMessage() + ")");
-		}
-	}
-
-	private static String pathOf(JsonProcessingException e) {
-		String location = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-		if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			return mapping.getPathReference().replace("io.firebreak.roster.", "") + location;
-		}
-		return location.strip();
-	}
-
-	/** config/roster.yaml for the packaged roster, the path given for one outside. */
-	private static String name(Resource file) {
-		if (file instanceof ClassPathResource classPath) {
-			return classPath.getPath();
-		}
-		if (file instanceof FileSystemResource onDisk) {
-			return onDisk.getPath();
-		}
-		try {
-			// file:config/roster.yaml (the demo profile's) is a URL resource: name it by its path as well
-			if (org.springframework.util.ResourceUtils.isFileURL(file.getURL())) {
-				return file.getURL().getPath();
-			}
-		}
-		catch (IOException notAUrl) {
-			// fall through to the description
-		}
-		return file.getDescription();
 	}
 }

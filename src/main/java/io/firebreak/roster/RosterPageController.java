@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -37,13 +38,20 @@ class RosterPageController {
 	record RolePool(Role role, List<Person> people) {
 	}
 
+	/** A person's preparedness: when they last took part in a drill (null: never). */
+	record Preparedness(Person person, Instant lastDrill) {
+	}
+
 	private final Roster roster;
 	private final Clock clock;
 	private final LinkSigner signer;
 	private final String baseUrl;
+	private final DrillHistory drills;
 
-	RosterPageController(Roster roster, Clock clock, LinkSigner signer, @Value("${firebreak.base-url}") String baseUrl) {
+	RosterPageController(Roster roster, Clock clock, LinkSigner signer, @Value("${firebreak.base-url}") String baseUrl,
+			DrillHistory drills) {
 		this.roster = roster;
+		this.drills = drills;
 		this.clock = clock;
 		this.signer = signer;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -55,6 +63,10 @@ class RosterPageController {
 		model.addAttribute("now", WHEN.format(now.atZone(ZoneOffset.UTC)));
 		model.addAttribute("teams", roster.teams().stream().map(team -> teamView(team, now)).toList());
 		model.addAttribute("roles", Arrays.stream(Role.values()).map(role -> new RolePool(role, roster.pool(role))).toList());
+		Map<String, Instant> lastDrills = drills.lastDrilled(roster.people().stream().map(Person::id).toList());
+		model.addAttribute("preparedness", roster.people().stream()
+			.map(person -> new Preparedness(person, lastDrills.get(person.id())))
+			.toList());
 		roster.person(principal.getName()).ifPresent(me -> {
 			String feed = baseUrl + "/roster/" + me.id() + ".ics?key=" + signer.sign(OnCallCalendarController.payload(me.id()));
 			model.addAttribute("subscribeUrl", feed);

@@ -166,7 +166,7 @@ class SecurityConfiguration {
 				.hasAnyAuthority(PLAN_READERS)
 				.requestMatchers("/audit", "/audit/**")
 				.hasAnyAuthority(AUDIT_READERS)
-				.requestMatchers("/reports", "/reports.json", "/reports.csv")
+				.requestMatchers("/reports", "/reports.json", "/reports.csv", "/reports/**")
 				.hasAnyAuthority(REPORT_READERS)
 				.anyRequest()
 				.authenticated())
