@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +25,8 @@ class DrillRepository {
 	}
 
 	/** An incident a person held roles in or worked on; no roles: they completed a step. */
-	record Involvement(String incidentKey, String title, boolean drill, Instant declaredAt, List<String> roles) {
-	}
-
-	/** One drill a person took part in, with their roles in it. */
-	record Participation(Drill drill, List<String> roles) {
+	record Involvement(String incidentKey, String title, boolean drill, String scenarioId, Instant declaredAt,
+			List<String> roles) {
 	}
 
 	private static final String DRILL_COLUMNS = """
@@ -63,16 +59,11 @@ class DrillRepository {
 			.update();
 	}
 
-	/** Keeps the participants and marks the drill scored; a job run twice writes them once. */
-	void score(String incidentKey, List<DrillScorecard.Participant> participants, Instant at) {
-		jdbc.sql("delete from drill_participant where incident_key = ?").param(incidentKey).update();
-		for (int position = 0; position < participants.size(); position++) {
-			DrillScorecard.Participant participant = participants.get(position);
-			jdbc.sql("insert into drill_participant (incident_key, person, roles, position) values (?, ?, ?, ?)")
-				.params(incidentKey, participant.person(), String.join(",", participant.roles()), position)
-				.update();
-		}
-		jdbc.sql("update drill set scored_at = ? where incident_key = ?").params(Timestamp.from(at), incidentKey).update();
+	/** Marks the drill scored: its plan has ended, and its card no longer changes. */
+	void scored(String incidentKey, Instant at) {
+		jdbc.sql("update drill set scored_at = ? where incident_key = ? and scored_at is null")
+			.params(Timestamp.from(at), incidentKey)
+			.update();
 	}
 
 	Optional<Drill> find(String incidentKey) {
@@ -124,38 +115,28 @@ class DrillRepository {
 			.list();
 	}
 
-	/** The participants kept when the drill was scored. */
-	Map<String, List<String>> participants(String incidentKey) {
-		Map<String, List<String>> roles = new LinkedHashMap<>();
-		jdbc.sql("select person, roles from drill_participant where incident_key = ? order by position")
-			.param(incidentKey)
-			.query(rs -> {
-				roles.put(rs.getString("person"), List.of(rs.getString("roles").split(",")));
-			});
-		return roles;
-	}
-
-	/** The scored drills {@code person} took part in, latest first. */
-	List<Participation> participations(String person) {
-		return jdbc.sql("select " + DRILL_COLUMNS + ", p.roles from drill d join drill_participant p"
-				+ " on p.incident_key = d.incident_key where p.person = ? order by d.started_at desc")
-			.param(person)
-			.query((rs, row) -> new Participation(drill(rs, row), List.of(rs.getString("roles").split(","))))
-			.list();
-	}
-
-	/** When each of {@code people} last took part in a drill; those who never did are left out. */
+	/**
+	 * When each of {@code people} last took part in a drill (held a role or completed a step); those
+	 * who never did are left out.
+	 */
 	Map<String, Instant> lastDrilled(Collection<String> people) {
 		Map<String, Instant> last = new HashMap<>();
 		if (people.isEmpty()) {
 			return last;
 		}
 		jdbc.sql("""
-				select p.person, max(d.started_at) as last_started from drill_participant p
-				join drill d on d.incident_key = p.incident_key where p.person in (:people) group by p.person""")
+				select person, max(declared_at) as last_drill from (
+				  select commander as person, declared_at from incident where drill = true
+				  union all select communications_lead, declared_at from incident where drill = true
+				  union all select scribe, declared_at from incident where drill = true
+				  union all select acknowledged_by, declared_at from incident where drill = true
+				  union all select t.actor, i.declared_at from timeline_event t
+				    join incident i on i.incident_key = t.incident_key
+				    where i.drill = true and t.task_name is not null
+				) held where person in (:people) group by person""")
 			.param("people", List.copyOf(people))
 			.query(rs -> {
-				last.put(rs.getString("person"), rs.getTimestamp("last_started").toInstant());
+				last.put(rs.getString("person"), rs.getTimestamp("last_drill").toInstant());
 			});
 		return last;
 	}
@@ -167,8 +148,8 @@ class DrillRepository {
 	List<Involvement> involvements(String person) {
 		return jdbc.sql("""
 				select i.incident_key, i.title, i.drill, i.declared_at, i.commander, i.communications_lead, i.scribe,
-				  i.acknowledged_by
-				from incident i
+				  i.acknowledged_by, d.scenario_id
+				from incident i left join drill d on d.incident_key = i.incident_key
 				where i.commander = :person or i.communications_lead = :person or i.scribe = :person
 				  or i.acknowledged_by = :person
 				  or exists (select 1 from timeline_event t where t.incident_key = i.incident_key
@@ -176,7 +157,7 @@ class DrillRepository {
 				order by i.declared_at desc""")
 			.param("person", person)
 			.query((rs, row) -> new Involvement(rs.getString("incident_key"), rs.getString("title"),
-					rs.getBoolean("drill"), instant(rs, "declared_at"),
+					rs.getBoolean("drill"), rs.getString("scenario_id"), instant(rs, "declared_at"),
 					DrillRoles.held(person, rs.getString("commander"), rs.getString("communications_lead"),
 							rs.getString("scribe"), rs.getString("acknowledged_by"))))
 			.list();

@@ -62,16 +62,16 @@ public class DrillScenarios {
 	@Autowired
 	DrillScenarios(@Value("${firebreak.drills.scenarios}") String locations, ResourceLoader resources,
 			RepositoryService repository, Roster roster) {
-		ConfigFile file = ConfigFile.firstExisting(locations, resources).orElseThrow(
-				() -> new ScenariosUnreadable("none of " + locations + " exists; point firebreak.drills.scenarios at it"));
-		Set<String> deployedPlans = repository.createProcessDefinitionQuery().latestVersion().list().stream()
-			.map(ProcessDefinition::getKey).collect(Collectors.toCollection(TreeSet::new));
-		this.scenarios = check(file.name(), file.read(ScenariosFile.class, ScenariosUnreadable::new), deployedPlans,
+		this(ConfigFile.firstExisting(locations, resources).orElseThrow(
+				() -> new ScenariosUnreadable("none of " + locations + " exists; point firebreak.drills.scenarios at it")),
+				repository.createProcessDefinitionQuery().latestVersion().list().stream()
+					.map(ProcessDefinition::getKey).collect(Collectors.toCollection(TreeSet::new)),
 				roster);
 	}
 
-	DrillScenarios(String fileName, ScenariosFile file, Set<String> deployedPlans, Roster roster) {
-		this.scenarios = check(fileName, file, deployedPlans, roster);
+	DrillScenarios(ConfigFile file, Set<String> deployedPlans, Roster roster) {
+		this.scenarios = check(file.name(), file.read(ScenariosFile.class, ScenariosUnreadable::new),
+				new TreeSet<>(deployedPlans), roster);
 	}
 
 	public List<DrillScenario> all() {

@@ -14,8 +14,9 @@ import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
 
 /**
- * Scorecards: each drill's targets against the incident's own times, and who took part. A running
- * drill's card is computed as it stands; a scored one keeps the participants it had at its end.
+ * Scorecards: each drill's targets against the incident's own times, and who took part, from the
+ * incident's record. A running drill's card fills in as the team works; once the drill is scored
+ * its record no longer changes, nor does its card.
  */
 @Service
 public class DrillScorecards {
@@ -43,12 +44,10 @@ public class DrillScorecards {
 		return drills.recent(limit).stream().map(this::card).toList();
 	}
 
-	/** Keeps who took part and marks the drill scored, when its plan has ended. */
+	/** Marks the drill scored when its plan has ended: pending steps count as missed from then on. */
 	DrillScorecard score(String incidentKey) {
-		Drill drill = drills.find(incidentKey).orElseThrow(() -> new IllegalStateException("No drill " + incidentKey));
-		DrillRepository.IncidentTimes times = times(drill);
-		drills.score(incidentKey, liveParticipants(incidentKey, times), clock.instant());
-		return of(incidentKey).orElseThrow();
+		drills.scored(incidentKey, clock.instant());
+		return of(incidentKey).orElseThrow(() -> new IllegalStateException("No drill " + incidentKey));
 	}
 
 	private DrillScorecard card(Drill drill) {
@@ -62,10 +61,8 @@ public class DrillScorecards {
 						ended),
 				DrillScorecard.Step.of(MITIGATE, drill.targets().mitigate(), times.declaredAt(), times.mitigatedAt(), now,
 						ended));
-		List<DrillScorecard.Participant> participants = ended
-				? kept(drill.incidentKey())
-				: liveParticipants(drill.incidentKey(), times);
-		return new DrillScorecard(drill, times.status(), times.severity(), steps, participants);
+		return new DrillScorecard(drill, times.status(), times.severity(), steps,
+				participants(drill.incidentKey(), times));
 	}
 
 	private DrillRepository.IncidentTimes times(Drill drill) {
@@ -73,14 +70,8 @@ public class DrillScorecards {
 				"Drill " + drill.incidentKey() + " has no incident record"));
 	}
 
-	private List<DrillScorecard.Participant> kept(String incidentKey) {
-		List<DrillScorecard.Participant> participants = new ArrayList<>();
-		drills.participants(incidentKey).forEach((person, roles) -> participants.add(participant(person, roles)));
-		return participants;
-	}
-
 	/** The role holders first (commander, communications lead, scribe, responder), then whoever else worked a step. */
-	private List<DrillScorecard.Participant> liveParticipants(String incidentKey, DrillRepository.IncidentTimes times) {
+	private List<DrillScorecard.Participant> participants(String incidentKey, DrillRepository.IncidentTimes times) {
 		Map<String, List<String>> roles = new LinkedHashMap<>();
 		for (String person : new String[] { times.commander(), times.communicationsLead(), times.scribe(),
 				times.acknowledgedBy() }) {

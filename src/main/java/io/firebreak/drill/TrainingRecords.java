@@ -25,8 +25,8 @@ public class TrainingRecords implements DrillHistory {
 	public record RoleCount(String role, int incidents, int drills) {
 	}
 
-	public record DrillTaken(String incidentKey, String scenarioTitle, Instant startedAt, List<String> roles,
-			boolean scored) {
+	/** A drill taken part in; {@code scenario} is empty for one declared as a drill by hand, without a scenario. */
+	public record DrillTaken(String incidentKey, String title, String scenario, Instant declaredAt, List<String> roles) {
 	}
 
 	public record IncidentWorked(String incidentKey, String title, Instant declaredAt, List<String> roles) {
@@ -36,7 +36,7 @@ public class TrainingRecords implements DrillHistory {
 			IncidentWorked lastRealIncident) {
 
 		public Instant lastDrill() {
-			return drills.isEmpty() ? null : drills.get(0).startedAt();
+			return drills.isEmpty() ? null : drills.get(0).declaredAt();
 		}
 	}
 
@@ -51,14 +51,14 @@ public class TrainingRecords implements DrillHistory {
 	public TrainingRecord of(String personId) {
 		Person person = roster.person(personId).orElseThrow(() -> new NotFound("no person " + personId
 				+ " on the roster"));
-		List<DrillTaken> taken = drills.participations(person.id()).stream()
-			.map(p -> new DrillTaken(p.drill().incidentKey(), p.drill().scenarioTitle(), p.drill().startedAt(), p.roles(),
-					p.drill().scoredAt() != null))
-			.toList();
 		List<DrillRepository.Involvement> involvements = drills.involvements(person.id());
+		List<DrillTaken> taken = involvements.stream()
+			.filter(DrillRepository.Involvement::drill)
+			.map(i -> new DrillTaken(i.incidentKey(), i.title(), i.scenarioId(), i.declaredAt(), rolesOf(i)))
+			.toList();
 		Map<String, int[]> counts = new TreeMap<>();
 		for (DrillRepository.Involvement involvement : involvements) {
-			for (String role : involvement.roles().isEmpty() ? List.of(DrillRoles.TOOK_PART) : involvement.roles()) {
+			for (String role : rolesOf(involvement)) {
 				counts.computeIfAbsent(role, r -> new int[2])[involvement.drill() ? 1 : 0]++;
 			}
 		}
@@ -68,9 +68,12 @@ public class TrainingRecords implements DrillHistory {
 		Optional<IncidentWorked> lastReal = involvements.stream()
 			.filter(involvement -> !involvement.drill())
 			.findFirst()
-			.map(i -> new IncidentWorked(i.incidentKey(), i.title(), i.declaredAt(),
-					i.roles().isEmpty() ? List.of(DrillRoles.TOOK_PART) : i.roles()));
+			.map(i -> new IncidentWorked(i.incidentKey(), i.title(), i.declaredAt(), rolesOf(i)));
 		return new TrainingRecord(person, taken, roles, lastReal.orElse(null));
+	}
+
+	private static List<String> rolesOf(DrillRepository.Involvement involvement) {
+		return involvement.roles().isEmpty() ? List.of(DrillRoles.TOOK_PART) : involvement.roles();
 	}
 
 	@Override

@@ -161,7 +161,7 @@ public class IncidentRetirement {
 				return Optional.empty(); // another node retired it first
 			}
 			removeAlerts(key);
-			for (String table : List.of("drill_participant", "drill", "customer_update", "action_item", "postmortem")) {
+			for (String table : List.of("drill", "customer_update", "action_item", "postmortem")) {
 				jdbc.sql("delete from " + table + " where incident_key = ?").param(key).update();
 			}
 			// the chain's last hash outlives the chain: it matches a head an auditor anchored before
