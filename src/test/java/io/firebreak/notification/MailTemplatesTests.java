@@ -44,7 +44,9 @@ class MailTemplatesTests {
 				Map.entry("reviewSummary", "Config drift"), Map.entry("actionItem", "Add canary"),
 				Map.entry("dueDate", "2026-12-01"), Map.entry("overdue", true), Map.entry("owner", "oncall2 <b>"),
 				Map.entry("reviewWhen", "Tue 1 Dec 2026, 14:00–15:00 UTC"),
-				Map.entry("organizer", "Iris <Commander>"), Map.entry("participants", List.of("Omar Oncall", "Ann <b>")));
+				Map.entry("organizer", "Iris <Commander>"), Map.entry("participants", List.of("Omar Oncall", "Ann <b>")),
+				Map.entry("when", "+10 min"), Map.entry("inject", "The database <fails> over"),
+				Map.entry("alerts", List.of("DatabaseFailover <primary>")));
 
 		if (kind == NotificationKind.CUSTOMER_UPDATE) {
 			// Notify audiences gives the customer part no incident at all
@@ -73,6 +75,11 @@ class MailTemplatesTests {
 					"Times are in UTC", "https://fb.example/postmortems/INC-2026-0042");
 			assertThat(rendered.html()).contains("Iris &lt;Commander&gt;", "Omar Oncall, Ann &lt;b&gt;",
 					"href=\"https://fb.example/postmortems/INC-2026-0042\"");
+		}
+		if (kind == NotificationKind.DRILL_INJECT) {
+			assertThat(rendered.text()).contains("+10 min into the drill", "The database <fails> over",
+					"- DatabaseFailover <primary>");
+			assertThat(rendered.html()).contains("The database &lt;fails&gt; over", "DatabaseFailover &lt;primary&gt;");
 		}
 		if (kind == NotificationKind.ACTION_ITEM_REMINDER) {
 			assertThat(rendered.text()).as("overdue: the owner's team hears whose it is").contains("Overdue action item",
