@@ -1,7 +1,9 @@
 package io.firebreak.roster;
 
+import io.firebreak.system.ConfigFileMistakes;
+
 /** The roster files do not parse or describe a roster with mistakes; the message says where and what to fix. */
-public class RosterUnreadable extends RuntimeException {
+public class RosterUnreadable extends ConfigFileMistakes {
 
 	RosterUnreadable(String message) {
 		super(message);
