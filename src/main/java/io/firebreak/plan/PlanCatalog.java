@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -21,8 +22,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
+
+import io.firebreak.incident.Milestone;
 
 /**
  * Reads the deployed plans and their versions from the engine: who deployed each (Camunda's user
@@ -73,6 +80,45 @@ class PlanCatalog {
 			}
 			return new PlanHistory(key, List.copyOf(entries));
 		});
+	}
+
+	/**
+	 * The latest version of every response plan: a process whose start event has milestone
+	 * {@code declared} (the follow-ups it calls, Firebreak's own processes and the review itself are
+	 * not plans to review). Camunda caches the models, so this reads no BPMN twice.
+	 */
+	List<ResponsePlan> responsePlans() {
+		return asFirebreak(() -> repository.createProcessDefinitionQuery()
+			.latestVersion()
+			.orderByProcessDefinitionKey().asc()
+			.list().stream()
+			.filter(definition -> {
+				Process process = deployedProcess(definition);
+				return process != null && process.getChildElementsByType(StartEvent.class).stream()
+					.anyMatch(start -> property(start, Milestone.PROPERTY).filter("declared"::equals).isPresent());
+			})
+			.map(definition -> new ResponsePlan(definition.getKey(), definition.getName(), definition.getVersion(),
+					definition.getVersionTag(), definition.getId(),
+					property(deployedProcess(definition), ResponsePlan.OWNER_PROPERTY).orElse(null)))
+			.toList());
+	}
+
+	private Process deployedProcess(ProcessDefinition definition) {
+		return repository.getBpmnModelInstance(definition.getId()).getModelElementById(definition.getKey());
+	}
+
+	/** A {@code camunda:property} of the element's own extension elements, empty when absent or blank. */
+	private static Optional<String> property(BaseElement element, String name) {
+		if (element.getExtensionElements() == null) {
+			return Optional.empty();
+		}
+		return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+			.flatMap(properties -> properties.getCamundaProperties().stream())
+			.filter(property -> name.equals(property.getCamundaName()))
+			.map(CamundaProperty::getCamundaValue)
+			.filter(value -> value != null && !value.isBlank())
+			.map(String::strip)
+			.findFirst();
 	}
 
 	/** The BPMN file a version was deployed from, exactly as deployed. */

@@ -3,6 +3,7 @@ package io.firebreak.plan;
 import static io.firebreak.plan.ModelElements.allOf;
 import static io.firebreak.plan.ModelElements.camunda;
 import static io.firebreak.plan.ModelElements.label;
+import static io.firebreak.plan.ModelElements.property;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -16,11 +17,14 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ListableBeanFactory;
 
 import io.firebreak.retention.RetentionPolicy;
+import io.firebreak.roster.Person;
+import io.firebreak.roster.Roster;
 
 /**
  * The checks a plan passes before Camunda deploys it: its forms and decisions are there, its
  * building blocks exist, its milestones are known and in place, it keeps its history at least as long as the
- * retention policy asks (io.firebreak.retention.RetentionPolicy), and a response plan meets the plan
+ * retention policy asks (io.firebreak.retention.RetentionPolicy), the owner it names (who reviews it)
+ * is on the roster, and a response plan meets the plan
  * policy. Each problem goes to the parse as an error with its element, so Camunda collects all of
  * them, refuses the whole deployment with one ParseException and /engine-rest answers 400 listing
  * them; nothing of a refused deployment is kept. One instance checks one parse.
@@ -59,6 +63,7 @@ final class PlanDeploymentChecks extends AbstractBpmnParseListener {
 		else {
 			checkRetention(process, timeToLive.get());
 		}
+		property(process, ResponsePlan.OWNER_PROPERTY).ifPresent(owner -> checkOwner(process, owner));
 		BuildingBlocks buildingBlocks = new BuildingBlocks(beans, problems);
 		MilestonePlacement milestones = new MilestonePlacement(problems);
 		allOf(process).filter(PlanDeploymentChecks::isModelElement).forEach(element -> {
@@ -67,6 +72,16 @@ final class PlanDeploymentChecks extends AbstractBpmnParseListener {
 			milestones.check(element);
 		});
 		new PlanPolicy(references, problems).check(process);
+	}
+
+	/** The owner reviews the plan (io.firebreak.planreview): someone who is not on the roster never would. */
+	private void checkOwner(Element process, String owner) {
+		Roster roster = beans.getBean(Roster.class);
+		if (roster.person(owner).isEmpty()) {
+			problems.accept(label(process) + " names '" + owner + "' as its owner (property '" + ResponsePlan.OWNER_PROPERTY
+					+ "'), who is not on the roster: use the id of a person in config/roster.yaml, one of "
+					+ roster.people().stream().map(Person::id).toList(), process);
+		}
 	}
 
 	/** Long enough for the retention policy; a value Camunda cannot read is Camunda's own parse error. */
