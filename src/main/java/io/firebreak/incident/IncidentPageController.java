@@ -29,7 +29,7 @@ import io.firebreak.system.Forbidden;
 import io.firebreak.system.InvalidInput;
 
 /**
- * The dashboard of open incidents and open action items, one page per incident (with its role
+ * The dashboard of open incidents, open action items and overdue plan reviews, one page per incident (with its role
  * holders, the forms to hand a role over, and its postmortem), and the deep link from a page mail.
  */
 @Controller
@@ -54,12 +54,14 @@ class IncidentPageController {
 	private final Roster roster;
 	private final Clock clock;
 	private final ObjectProvider<PostIncidentAnalysis> analysis;
+	private final ObjectProvider<OverduePlanReviews> planReviews;
 
 	IncidentPageController(IncidentRepository incidents, IncidentTimeline timeline, TaskService tasks,
 			NotificationRepository notifications, IncidentRoles roles, Roster roster, Clock clock,
-			ObjectProvider<PostIncidentAnalysis> analysis) {
+			ObjectProvider<PostIncidentAnalysis> analysis, ObjectProvider<OverduePlanReviews> planReviews) {
 		this.clock = clock;
 		this.analysis = analysis;
+		this.planReviews = planReviews;
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.tasks = tasks;
@@ -76,6 +78,9 @@ class IncidentPageController {
 				notifications.failedToWarnOf(clock.instant().minus(FAILED_NOTICES_OUTLIVE_CLOSING)));
 		PostIncidentAnalysis followUp = analysis.getIfAvailable();
 		model.addAttribute("actionItems", followUp == null ? List.of() : followUp.openActionItems(clock.instant()));
+		OverduePlanReviews reviews = planReviews.getIfAvailable();
+		model.addAttribute("overduePlanReviews", reviews == null ? List.of() : reviews.overdue(clock.instant()));
+		model.addAttribute("tasklist", TASKLIST);
 		return "incident/dashboard";
 	}
 

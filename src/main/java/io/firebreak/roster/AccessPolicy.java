@@ -38,6 +38,8 @@ class AccessPolicy {
 	private static final List<RosterGroup> DECLARERS = List.of(INCIDENT_COMMANDERS, RESPONDERS, SECURITY_TEAM);
 
 	static final String MAIN_PLAN = "incident-response";
+	/** The plan review cycle (io.firebreak.planreview), which plan authors start on demand too. */
+	static final String PLAN_REVIEW = "plan-review";
 	static final String SECURITY_TYPE = "security";
 
 	private final AuthorizationService authorizations;
@@ -102,6 +104,10 @@ class AccessPolicy {
 		grants.add(grant(PLAN_AUTHORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_HISTORY,
 				ProcessDefinitionPermissions.SUSPEND));
+		// plan authors start a review cycle from Tasklist (commanders may start any process already)
+		grants.add(grant(PLAN_AUTHORS, PROCESS_DEFINITION, PLAN_REVIEW, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE));
+		grants.add(grant(PLAN_AUTHORS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
 		grants.add(grant(PLAN_AUTHORS, DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
 		grants.add(grant(PLAN_AUTHORS, DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
 		for (Resources resource : Resources.values()) {

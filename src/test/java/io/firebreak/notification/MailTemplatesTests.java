@@ -54,6 +54,18 @@ class MailTemplatesTests {
 			customers.remove("incident");
 			model = customers;
 		}
+		if (kind == NotificationKind.PLAN_REVIEW_OVERDUE) {
+			// about a plan, not an incident: the admins hear which plan and whose review it is
+			MailTemplates.Rendered review = templates.render(kind, Map.of("planTitle", "Incident <response>",
+					"planKey", "incident-response", "planVersion", 3, "owner", "Arthur <Author>", "dueDate",
+					"2026-12-13 09:00 UTC", "escalation", 2, "baseUrl", "https://fb.example"));
+			assertThat(review.text()).contains("Overdue plan review: Incident <response>, version 3",
+					"was due 2026-12-13 09:00 UTC", "It waits for Arthur <Author>.", "This is reminder 2.",
+					"https://fb.example/plans/incident-response").doesNotContain("[(", "DRILL");
+			assertThat(review.html()).contains("Incident &lt;response&gt;", "href=\"https://fb.example/plans/incident-response\"")
+				.doesNotContain("DRILL");
+			return;
+		}
 		MailTemplates.Rendered rendered = templates.render(kind, model);
 		if (kind == NotificationKind.CUSTOMER_UPDATE) {
 			// customers get what was written for them, never the incident's internal title or key
