@@ -1,25 +1,25 @@
 package io.firebreak.planreview;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import io.firebreak.incident.IncidentResponseDriver;
 import io.firebreak.roster.Roster;
 
 /** Runs review cycles as the demo roster would: started and worked by named people, jobs run by hand. */
 class PlanReviewDriver {
 
 	private final ProcessEngine engine;
-	private final Roster roster;
+	/** Runs jobs and works as people the way it does for incidents; it declares none here. */
+	private final IncidentResponseDriver incidents;
 
 	PlanReviewDriver(ProcessEngine engine, Roster roster) {
 		this.engine = engine;
-		this.roster = roster;
+		this.incidents = new IncidentResponseDriver(engine, null, roster);
 	}
 
 	/** A review cycle started on demand, as Tasklist's start button does for {@code user}. */
@@ -44,24 +44,10 @@ class PlanReviewDriver {
 
 	/** Runs every job of the cycle that is due on the test clock, and those they create, as the job executor would. */
 	void runDueJobs(ProcessInstance cycle) {
-		for (int round = 0; round < 100; round++) {
-			List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(cycle.getId())
-				.executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			engine.getManagementService().executeJob(due.get(0).getId());
-		}
-		throw new AssertionError("jobs of review cycle " + cycle.getId() + " keep coming");
+		incidents.runDueJobs(cycle);
 	}
 
 	<T> T as(String user, Supplier<T> work) {
-		engine.getIdentityService().setAuthentication(user, roster.person(user).orElseThrow().groups());
-		try {
-			return work.get();
-		}
-		finally {
-			engine.getIdentityService().clearAuthentication();
-		}
+		return incidents.as(user, work);
 	}
 }
