@@ -89,8 +89,11 @@ class PlanReviewProcessTests {
 		assertThat(main.getDueDate().toInstant()).isCloseTo(started.plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
 		assertThat(candidateGroupsOf(main)).containsExactly("plan-authors");
 		assertThat(tasks.get(VENDOR).getAssignee()).as("a plan with no owner: any plan author takes it").isNull();
-		assertThat(engine.getTaskService().getVariables(main.getId())).containsEntry("planName", "Incident response")
-			.containsEntry("planVersion", plans.latest(MAIN).orElseThrow().version());
+		assertThat(engine.getTaskService().getVariables(main.getId())).as("every field of form-review-plan")
+			.containsKeys("planKey", "planName", "planVersion", "planVersionTag", "planReviewOutcome", "reviewNotes")
+			.containsEntry("planName", "Incident response")
+			.containsEntry("planVersion", plans.latest(MAIN).orElseThrow().version())
+			.containsEntry("reviewStartedBy", "author");
 
 		long mainReview = reviewIdOf(main);
 		long vendorReview = reviewIdOf(tasks.get(VENDOR));
