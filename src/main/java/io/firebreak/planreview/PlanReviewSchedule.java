@@ -56,7 +56,7 @@ public class PlanReviewSchedule {
 	private List<String> problems() {
 		List<String> problems = new ArrayList<>();
 		if (cycle.isEmpty()) {
-			problems.add(PREFIX + "cycle is empty: give an ISO-8601 repeating interval such as R/P90D, or a cron expression");
+			problems.add(PREFIX + "cycle is empty: give an ISO-8601 repeating interval such as R/2026-01-05T09:00:00Z/P90D, or a cron expression");
 		}
 		if (dueIn.isNegative() || dueIn.isZero()) {
 			problems.add(PREFIX + "due-in must be a positive duration such as P14D (was " + dueIn + ")");
@@ -72,7 +72,7 @@ public class PlanReviewSchedule {
 		return problems;
 	}
 
-	/** The timer start's cycle: an ISO-8601 repeating interval (R/P90D) or a cron expression. */
+	/** The timer start's cycle: an ISO-8601 repeating interval (R/2026-01-05T09:00:00Z/P90D) or a cron expression. */
 	public String cycle() {
 		return cycle;
 	}
