@@ -56,7 +56,8 @@ public class PlanReviewSchedule {
 	private List<String> problems() {
 		List<String> problems = new ArrayList<>();
 		if (cycle.isEmpty()) {
-			problems.add(PREFIX + "cycle is empty: give an ISO-8601 repeating interval such as R/2026-01-05T09:00:00Z/P90D, or a cron expression");
+			problems.add(PREFIX + "cycle is empty: give an ISO-8601 repeating interval such as "
+					+ "R/2026-01-05T09:00:00Z/P90D, or a cron expression");
 		}
 		if (dueIn.isNegative() || dueIn.isZero()) {
 			problems.add(PREFIX + "due-in must be a positive duration such as P14D (was " + dueIn + ")");

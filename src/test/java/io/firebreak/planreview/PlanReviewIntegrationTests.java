@@ -138,7 +138,8 @@ class PlanReviewIntegrationTests {
 	}
 
 	private void deployVendorPlanOwnedBy(String plan, String owner) {
-		String owned = plan.replaceFirst("(<bpmn:process id=\"" + VENDOR + "\"[^>]*>\\s*<bpmn:documentation>.*?</bpmn:documentation>)",
+		String owned = plan.replaceFirst(
+				"(<bpmn:process id=\"" + VENDOR + "\"[^>]*>\\s*<bpmn:documentation>.*?</bpmn:documentation>)",
 				"$1<bpmn:extensionElements><camunda:properties><camunda:property name=\"firebreak.owner\" value=\""
 						+ owner + "\" /></camunda:properties></bpmn:extensionElements>");
 		assertThat(owned).contains("value=\"" + owner + "\"");
