@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
@@ -24,6 +21,7 @@ import io.firebreak.incident.Impact;
 import io.firebreak.incident.IncidentDeclaration;
 import io.firebreak.incident.IncidentType;
 import io.firebreak.incident.Urgency;
+import io.firebreak.plan.ResponsePlans;
 import io.firebreak.roster.OwnedService;
 import io.firebreak.roster.Roster;
 import io.firebreak.system.ConfigFile;
@@ -61,14 +59,13 @@ public class DrillScenarios {
 
 	@Autowired
 	DrillScenarios(@Value("${firebreak.drills.scenarios}") String locations, ResourceLoader resources,
-			RepositoryService repository, Roster roster) {
+			ResponsePlans responsePlans, Roster roster) {
 		this(ConfigFile.firstExisting(locations, resources).orElseThrow(
 				() -> new ScenariosUnreadable("none of " + locations + " exists; point firebreak.drills.scenarios at it")),
-				repository.createProcessDefinitionQuery().latestVersion().list().stream()
-					.map(ProcessDefinition::getKey).collect(Collectors.toCollection(TreeSet::new)),
-				roster);
+				Set.copyOf(responsePlans.keys()), roster);
 	}
 
+	/** {@code deployedPlans}: the response plans deployed now, the only plans a drill can run. */
 	DrillScenarios(ConfigFile file, Set<String> deployedPlans, Roster roster) {
 		this.scenarios = check(file.name(), file.read(ScenariosFile.class, ScenariosUnreadable::new),
 				new TreeSet<>(deployedPlans), roster);
@@ -148,10 +145,10 @@ public class DrillScenarios {
 			at.add("summary", "is longer than " + IncidentDeclaration.SUMMARY_MAX + " characters");
 		}
 		if (blank(entry.plan())) {
-			at.add("plan", "is required: name a deployed plan (" + String.join(", ", deployedPlans) + ")");
+			at.add("plan", "is required: name a deployed response plan (" + String.join(", ", deployedPlans) + ")");
 		}
 		else if (!deployedPlans.contains(entry.plan())) {
-			at.add("plan", "'" + entry.plan() + "' is not a deployed plan; deployed plans are "
+			at.add("plan", "'" + entry.plan() + "' is not a deployed response plan; response plans are "
 					+ String.join(", ", deployedPlans));
 		}
 		Optional<OwnedService> service = blank(entry.service()) ? Optional.empty() : roster.service(entry.service());

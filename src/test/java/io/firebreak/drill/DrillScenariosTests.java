@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +22,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.firebreak.plan.ResponsePlans;
 import io.firebreak.roster.DemoRoster;
 import io.firebreak.roster.Roster;
 import io.firebreak.system.ConfigFile;
@@ -31,7 +30,7 @@ import io.firebreak.system.ConfigFile;
 /** config/scenarios.yaml as start-up reads it: the shipped file, and every mistake named by file and path. */
 class DrillScenariosTests {
 
-	static final Set<String> DEPLOYED = Set.of("incident-response", "third-party-degradation", "postmortem");
+	static final Set<String> RESPONSE_PLANS = Set.of("incident-response", "third-party-degradation");
 
 	static Roster roster;
 
@@ -88,8 +87,8 @@ class DrillScenariosTests {
 				"""))
 			.isInstanceOf(ScenariosUnreadable.class)
 			.hasMessage(String.join("\n",
-					"config/scenarios.yaml: scenarios[db-failover].plan: 'incident-responce' is not a deployed plan;"
-							+ " deployed plans are incident-response, postmortem, third-party-degradation",
+					"config/scenarios.yaml: scenarios[db-failover].plan: 'incident-responce' is not a deployed response"
+							+ " plan; response plans are incident-response, third-party-degradation",
 					"config/scenarios.yaml: scenarios[db-failover].service: 'chekout' is not a service of"
 							+ " config/services.yaml"));
 	}
@@ -160,14 +159,13 @@ class DrillScenariosTests {
 	void startUpReadsTheFileFromItsLocationAndNamesIt() throws Exception {
 		Path file = folder.resolve("scenarios.yaml");
 		Files.writeString(file, "scenarios: []\n", StandardCharsets.UTF_8);
-		RepositoryService repository = Mockito.mock(RepositoryService.class, Mockito.RETURNS_DEEP_STUBS);
-		Mockito.when(repository.createProcessDefinitionQuery().latestVersion().list()).thenReturn(List.of());
+		ResponsePlans responsePlans = Mockito.mock(ResponsePlans.class);
 
-		assertThatThrownBy(() -> new DrillScenarios("file:" + file, new DefaultResourceLoader(), repository, roster))
+		assertThatThrownBy(() -> new DrillScenarios("file:" + file, new DefaultResourceLoader(), responsePlans, roster))
 			.isInstanceOf(ScenariosUnreadable.class)
 			.hasMessage(file + ": scenarios: list at least one scenario");
 		assertThatThrownBy(() -> new DrillScenarios("file:" + folder.resolve("missing.yaml"), new DefaultResourceLoader(),
-				repository, roster))
+				responsePlans, roster))
 			.isInstanceOf(ScenariosUnreadable.class)
 			.hasMessageContaining("missing.yaml exists; point firebreak.drills.scenarios at it");
 	}
@@ -196,6 +194,6 @@ class DrillScenariosTests {
 
 	private static DrillScenarios read(String yaml) {
 		return new DrillScenarios(new ConfigFile(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)),
-				"config/scenarios.yaml"), DEPLOYED, roster);
+				"config/scenarios.yaml"), RESPONSE_PLANS, roster);
 	}
 }

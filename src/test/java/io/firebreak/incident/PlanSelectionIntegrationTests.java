@@ -34,7 +34,8 @@ import io.firebreak.system.HttpClient;
 /** A second plan is a configuration change: services.yaml sends payments to it, billing to one not deployed. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
-@TestPropertySource(properties = "firebreak.services.location=classpath:config/plan-selection-services.yaml")
+@TestPropertySource(properties = { "firebreak.services.location=classpath:config/plan-selection-services.yaml",
+		"firebreak.drills.scenarios=classpath:config/plan-selection-scenarios.yaml" })
 class PlanSelectionIntegrationTests {
 
 	@Autowired
