@@ -24,6 +24,7 @@ import io.firebreak.incident.Urgency;
 import io.firebreak.plan.ResponsePlans;
 import io.firebreak.roster.OwnedService;
 import io.firebreak.roster.Roster;
+import io.firebreak.roster.RosterCheck;
 import io.firebreak.system.ConfigFile;
 import io.firebreak.system.InvalidInput;
 
@@ -34,7 +35,7 @@ import io.firebreak.system.InvalidInput;
  * drill that uses it a month later.
  */
 @Component
-public class DrillScenarios {
+public class DrillScenarios implements RosterCheck {
 
 	/** The file as written; every field is checked before it becomes a {@link DrillScenario}. */
 	record ScenariosFile(List<ScenarioEntry> scenarios) {
@@ -56,6 +57,7 @@ public class DrillScenarios {
 	private static final String SERVICES_FILE = "config/services.yaml";
 
 	private final Map<String, DrillScenario> scenarios;
+	private final String fileName;
 
 	@Autowired
 	DrillScenarios(@Value("${firebreak.drills.scenarios}") String locations, ResourceLoader resources,
@@ -67,8 +69,20 @@ public class DrillScenarios {
 
 	/** {@code deployedPlans}: the response plans deployed now, the only plans a drill can run. */
 	DrillScenarios(ConfigFile file, Set<String> deployedPlans, Roster roster) {
+		this.fileName = file.name();
 		this.scenarios = check(file.name(), file.read(ScenariosFile.class, ScenariosUnreadable::new),
 				new TreeSet<>(deployedPlans), roster);
+	}
+
+	/** A roster reload may not drop a service a scenario drills: the drill would fail when it starts. */
+	@Override
+	public List<String> problems(Roster candidate) {
+		return scenarios.values().stream()
+			.filter(scenario -> candidate.service(scenario.service()).isEmpty())
+			.map(scenario -> fileName + ": scenarios[" + scenario.id() + "].service: '" + scenario.service()
+					+ "' would no longer be a service of " + SERVICES_FILE + "; keep the service, or remove the"
+					+ " scenario and restart first")
+			.toList();
 	}
 
 	public List<DrillScenario> all() {

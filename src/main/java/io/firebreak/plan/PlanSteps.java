@@ -25,8 +25,9 @@ import io.firebreak.roster.Roster;
 
 /**
  * What the engine plugin does at every step of every plan: fills a task's people lists and dates
- * when it is created, checks what a form submitted against the deployed form's own rules, and
- * hands milestones and submissions to the record. Knows no plan's ids and no form's fields.
+ * when it is created (and marks a drill's tasks [DRILL]), checks what a form submitted against the
+ * deployed form's own rules, and hands milestones and submissions to the record. Knows no plan's
+ * ids and no form's fields.
  */
 @Component
 class PlanSteps {

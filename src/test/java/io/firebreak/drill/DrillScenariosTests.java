@@ -171,6 +171,18 @@ class DrillScenariosTests {
 	}
 
 	@Test
+	void aRosterReloadThatDropsADrilledServiceIsRefusedNamingTheScenario() throws Exception {
+		DrillScenarios scenarios = read(Files.readString(Path.of("config/scenarios.yaml")));
+		Roster withoutTheGateway = new Roster(roster.people(), roster.teams(), roster.services().stream()
+			.filter(service -> !service.id().equals("payment-gateway")).toList());
+
+		assertThat(scenarios.problems(roster)).isEmpty();
+		assertThat(scenarios.problems(withoutTheGateway)).containsExactly("config/scenarios.yaml:"
+				+ " scenarios[payment-vendor-outage].service: 'payment-gateway' would no longer be a service of"
+				+ " config/services.yaml; keep the service, or remove the scenario and restart first");
+	}
+
+	@Test
 	void theRotationTakesTheScenarioDrilledLeastRecentlyNeverDrilledFirst() throws Exception {
 		DrillScenarios scenarios = read("""
 				scenarios:
