@@ -18,12 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DrillRepository {
 
-	/** The incident record's facts a scorecard needs. */
-	record IncidentTimes(String status, String severity, Instant declaredAt, Instant acknowledgedAt,
-			Instant containedAt, Instant mitigatedAt, String commander, String communicationsLead, String scribe,
-			String acknowledgedBy) {
-	}
-
 	/** An incident a person held roles in or worked on; no roles: they completed a step. */
 	record Involvement(String incidentKey, String title, boolean drill, String scenarioId, Instant declaredAt,
 			List<String> roles) {
@@ -89,19 +83,6 @@ class DrillRepository {
 				last.put(rs.getString("scenario_id"), rs.getTimestamp("last_started").toInstant());
 			});
 		return last;
-	}
-
-	Optional<IncidentTimes> incidentTimes(String incidentKey) {
-		return jdbc.sql("""
-				select status, severity, declared_at, acknowledged_at, contained_at, mitigated_at, commander,
-				  communications_lead, scribe, acknowledged_by
-				from incident where incident_key = ?""")
-			.param(incidentKey)
-			.query((rs, row) -> new IncidentTimes(rs.getString("status"), rs.getString("severity"),
-					instant(rs, "declared_at"), instant(rs, "acknowledged_at"), instant(rs, "contained_at"),
-					instant(rs, "mitigated_at"), rs.getString("commander"), rs.getString("communications_lead"),
-					rs.getString("scribe"), rs.getString("acknowledged_by")))
-			.optional();
 	}
 
 	/** Who completed a step of the incident's plan, in order of their first step. */

@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import io.firebreak.incident.Incident;
+import io.firebreak.incident.IncidentKey;
+import io.firebreak.incident.IncidentRepository;
 import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
 
@@ -26,11 +29,13 @@ public class DrillScorecards {
 	public static final String MITIGATE = "mitigate";
 
 	private final DrillRepository drills;
+	private final IncidentRepository incidents;
 	private final Roster roster;
 	private final Clock clock;
 
-	DrillScorecards(DrillRepository drills, Roster roster, Clock clock) {
+	DrillScorecards(DrillRepository drills, IncidentRepository incidents, Roster roster, Clock clock) {
 		this.drills = drills;
+		this.incidents = incidents;
 		this.roster = roster;
 		this.clock = clock;
 	}
@@ -51,36 +56,36 @@ public class DrillScorecards {
 	}
 
 	private DrillScorecard card(Drill drill) {
-		DrillRepository.IncidentTimes times = times(drill);
+		Incident incident = incidentOf(drill);
 		boolean ended = drill.scoredAt() != null;
 		Instant now = ended ? drill.scoredAt() : clock.instant();
 		List<DrillScorecard.Step> steps = List.of(
-				DrillScorecard.Step.of(ACKNOWLEDGE, drill.targets().acknowledge(), times.declaredAt(),
-						times.acknowledgedAt(), now, ended),
-				DrillScorecard.Step.of(CONTAIN, drill.targets().contain(), times.declaredAt(), times.containedAt(), now,
-						ended),
-				DrillScorecard.Step.of(MITIGATE, drill.targets().mitigate(), times.declaredAt(), times.mitigatedAt(), now,
-						ended));
-		return new DrillScorecard(drill, times.status(), times.severity(), steps,
-				participants(drill.incidentKey(), times));
+				DrillScorecard.Step.of(ACKNOWLEDGE, drill.targets().acknowledge(), incident.declaredAt(),
+						incident.acknowledgedAt(), now, ended),
+				DrillScorecard.Step.of(CONTAIN, drill.targets().contain(), incident.declaredAt(), incident.containedAt(),
+						now, ended),
+				DrillScorecard.Step.of(MITIGATE, drill.targets().mitigate(), incident.declaredAt(), incident.mitigatedAt(),
+						now, ended));
+		return new DrillScorecard(drill, incident.status().name(),
+				incident.severity() == null ? null : incident.severity().name(), steps, participants(incident));
 	}
 
-	private DrillRepository.IncidentTimes times(Drill drill) {
-		return drills.incidentTimes(drill.incidentKey()).orElseThrow(() -> new IllegalStateException(
+	private Incident incidentOf(Drill drill) {
+		return incidents.findByKey(new IncidentKey(drill.incidentKey())).orElseThrow(() -> new IllegalStateException(
 				"Drill " + drill.incidentKey() + " has no incident record"));
 	}
 
 	/** The role holders first (commander, communications lead, scribe, responder), then whoever else worked a step. */
-	private List<DrillScorecard.Participant> participants(String incidentKey, DrillRepository.IncidentTimes times) {
+	private List<DrillScorecard.Participant> participants(Incident incident) {
 		Map<String, List<String>> roles = new LinkedHashMap<>();
-		for (String person : new String[] { times.commander(), times.communicationsLead(), times.scribe(),
-				times.acknowledgedBy() }) {
+		for (String person : new String[] { incident.commander(), incident.communicationsLead(), incident.scribe(),
+				incident.acknowledgedBy() }) {
 			if (person != null && !roles.containsKey(person)) {
-				roles.put(person, DrillRoles.held(person, times.commander(), times.communicationsLead(), times.scribe(),
-						times.acknowledgedBy()));
+				roles.put(person, DrillRoles.held(person, incident.commander(), incident.communicationsLead(),
+						incident.scribe(), incident.acknowledgedBy()));
 			}
 		}
-		drills.stepActors(incidentKey).stream()
+		drills.stepActors(incident.key().value()).stream()
 			.filter(actor -> roster.person(actor).isPresent())
 			.forEach(actor -> roles.putIfAbsent(actor, List.of(DrillRoles.TOOK_PART)));
 		List<DrillScorecard.Participant> participants = new ArrayList<>();
