@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +31,10 @@ class PlanReviewController {
 			RosterGroup.FIREBREAK_ADMINS.id());
 
 	private final RuntimeService runtime;
-	private final IdentityService identity;
 	private final ResponsePlans plans;
 
-	PlanReviewController(RuntimeService runtime, IdentityService identity, ResponsePlans plans) {
+	PlanReviewController(RuntimeService runtime, ResponsePlans plans) {
 		this.runtime = runtime;
-		this.identity = identity;
 		this.plans = plans;
 	}
 
@@ -48,14 +45,8 @@ class PlanReviewController {
 			throw new Forbidden("Plan authors, incident commanders and admins start plan reviews");
 		}
 		List<String> reviewed = plans.keys();
-		identity.setAuthentication(signedIn.getName(), groups);
-		ProcessInstance cycle;
-		try {
-			cycle = runtime.startProcessInstanceByKey(PlanReviews.PROCESS);
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		// as the signed-in person: io.firebreak.system.CamundaAuthenticationFilter runs the request as them
+		ProcessInstance cycle = runtime.startProcessInstanceByKey(PlanReviews.PROCESS);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("processInstanceId", cycle.getId());
 		body.put("plans", reviewed);
