@@ -6,7 +6,7 @@ import io.firebreak.roster.Roster;
 
 /** What the incident commander settles when assessing: scope, who is hurt, and who leads. */
 public record Assessment(Impact impact, Urgency urgency, String service, String customerImpact,
-		String commander, String communicationsLead, String scribe) {
+		String commander, String communicationsLead, String scribe, String privacyLead) {
 
 	/**
 	 * Reads an assessment from the plan's variables. The form has checked its own rules; these are
@@ -22,6 +22,7 @@ public record Assessment(Impact impact, Urgency urgency, String service, String 
 				roster.requirePerson(COMMANDER, FieldRules.required(COMMANDER, variables.text(COMMANDER), 64)),
 				roster.optionalPerson(COMMUNICATIONS_LEAD,
 						FieldRules.optional(COMMUNICATIONS_LEAD, variables.text(COMMUNICATIONS_LEAD), 64)),
-				roster.optionalPerson(SCRIBE, FieldRules.optional(SCRIBE, variables.text(SCRIBE), 64)));
+				roster.optionalPerson(SCRIBE, FieldRules.optional(SCRIBE, variables.text(SCRIBE), 64)),
+				roster.optionalPerson(PRIVACY_LEAD, FieldRules.optional(PRIVACY_LEAD, variables.text(PRIVACY_LEAD), 64)));
 	}
 }

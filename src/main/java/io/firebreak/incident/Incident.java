@@ -30,6 +30,7 @@ public class Incident {
 	private String commander;
 	private String communicationsLead;
 	private String scribe;
+	private String privacyLead;
 	private String acknowledgedBy;
 	private Instant assessedAt;
 	private Instant acknowledgedAt;
@@ -56,6 +57,7 @@ public class Incident {
 		this.commander = builder.commander;
 		this.communicationsLead = builder.communicationsLead;
 		this.scribe = builder.scribe;
+		this.privacyLead = builder.privacyLead;
 		this.acknowledgedBy = builder.acknowledgedBy;
 		this.assessedAt = builder.assessedAt;
 		this.acknowledgedAt = builder.acknowledgedAt;
@@ -92,6 +94,9 @@ public class Incident {
 		this.commander = assessment.commander();
 		this.communicationsLead = assessment.communicationsLead();
 		this.scribe = assessment.scribe();
+		if (assessment.privacyLead() != null) {
+			this.privacyLead = assessment.privacyLead();
+		}
 		this.assessedAt = at;
 	}
 
@@ -157,6 +162,7 @@ public class Incident {
 			case COMMANDER -> commander;
 			case COMMUNICATIONS_LEAD -> communicationsLead;
 			case SCRIBE -> scribe;
+			case PRIVACY_LEAD -> privacyLead;
 		};
 	}
 
@@ -174,6 +180,7 @@ public class Incident {
 			case COMMANDER -> this.commander = Objects.requireNonNull(person);
 			case COMMUNICATIONS_LEAD -> this.communicationsLead = Objects.requireNonNull(person);
 			case SCRIBE -> this.scribe = Objects.requireNonNull(person);
+			case PRIVACY_LEAD -> this.privacyLead = Objects.requireNonNull(person);
 		}
 		return previous;
 	}
@@ -207,6 +214,7 @@ public class Incident {
 	public String commander() { return commander; }
 	public String communicationsLead() { return communicationsLead; }
 	public String scribe() { return scribe; }
+	public String privacyLead() { return privacyLead; }
 	public String acknowledgedBy() { return acknowledgedBy; }
 	public Instant assessedAt() { return assessedAt; }
 	public Instant acknowledgedAt() { return acknowledgedAt; }
@@ -234,6 +242,7 @@ public class Incident {
 		String commander;
 		String communicationsLead;
 		String scribe;
+		String privacyLead;
 		String acknowledgedBy;
 		Instant assessedAt;
 		Instant acknowledgedAt;

@@ -87,6 +87,9 @@ public class IncidentLifecycle {
 		Instant before = milestone.map(reached -> timeOf(reached, incident)).orElse(null);
 		milestone.ifPresent(reached -> reach(reached, incident, variables, actor, at));
 		incidents.update(incident);
+		if (milestone.filter(reached -> reached == Milestone.ASSESSED || reached == Milestone.ACKNOWLEDGED).isPresent()) {
+			events.publishEvent(new IncidentRoleHoldersChanged(incident));
+		}
 		timeline.append(new TimelineEvent(key, at, milestone.map(Milestone::timelineKind).orElse(Kind.STEP_COMPLETED),
 				actor, StepDescription.of(stepName, submitted), stepName));
 		// first time only: contained and mitigated keep their first times when recovery loops back

@@ -23,6 +23,7 @@ class IncidentParameters extends MapSqlParameterSource {
 		addValue("commander", incident.commander());
 		addValue("communicationsLead", incident.communicationsLead());
 		addValue("scribe", incident.scribe());
+		addValue("privacyLead", incident.privacyLead());
 		addValue("declaredBy", incident.declaredBy());
 		addValue("declaredAt", timestamp(incident.declaredAt()));
 		addValue("acknowledgedBy", incident.acknowledgedBy());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +45,11 @@ class IncidentRoles {
 	private final RoleInPlans plans;
 	private final Roster roster;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	IncidentRoles(IncidentRepository incidents, TimelineRepository timeline, RoleInPlans plans, Roster roster,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.plans = plans;
@@ -75,6 +78,7 @@ class IncidentRoles {
 		String previous = incident.handOver(role, person);
 		List<String> moved = plans.handOver(incident.key(), role, previous, person);
 		incidents.update(incident);
+		events.publishEvent(new IncidentRoleHoldersChanged(incident));
 		timeline.append(TimelineEvent.of(incident.key(), clock.instant(), Kind.ROLE_HANDED_OVER, actor.id(),
 				describe(role, previous, person, actor, note, moved)));
 		return incident;

@@ -44,7 +44,30 @@ public class PlanSelection implements RosterCheck {
 		candidate.services()
 			.forEach(service -> typeProblems("services[" + service.id() + "].plans", service.plans())
 				.forEach(problems::add));
+		problems.addAll(needToKnowProblems(candidate));
 		return problems;
+	}
+
+	/**
+	 * A plan named for security incidents is kept need-to-know in Camunda (io.firebreak.roster.AccessPolicy
+	 * grants it to the security team only), so it cannot run other incidents too: their responders
+	 * would lose sight of them, or the security incidents would be shown to everyone.
+	 */
+	private static List<String> needToKnowProblems(Roster candidate) {
+		String security = IncidentType.SECURITY.value();
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		Optional.ofNullable(candidate.plans().get(security)).ifPresent(plan -> named.put(plan, "plans." + security));
+		candidate.services().forEach(service -> Optional.ofNullable(service.plans().get(security))
+			.ifPresent(plan -> named.putIfAbsent(plan, "services[" + service.id() + "].plans." + security)));
+		Set<String> everyday = new LinkedHashSet<>();
+		everyday.add(first(candidate.plans().get(IncidentType.OPERATIONAL.value()), candidate.plans().get(DEFAULT))
+			.orElse(IncidentResponseVariables.PROCESS_ID));
+		candidate.services().forEach(service -> everyday.add(planFor(candidate, service.id(), IncidentType.OPERATIONAL)));
+		return named.entrySet().stream()
+			.filter(plan -> everyday.contains(plan.getKey()))
+			.map(plan -> plan.getValue() + ": '" + plan.getKey() + "' runs operational incidents too; security incidents"
+					+ " need a plan of their own, kept need-to-know (e.g. security-incident)")
+			.toList();
 	}
 
 	private static List<String> typeProblems(String path, Map<String, String> plans) {
@@ -57,6 +80,10 @@ public class PlanSelection implements RosterCheck {
 
 	/** The key of the plan that a {@code type} incident on {@code serviceId} runs. */
 	public String planFor(String serviceId, IncidentType type) {
+		return planFor(roster, serviceId, type);
+	}
+
+	private static String planFor(Roster roster, String serviceId, IncidentType type) {
 		Map<String, String> service = roster.service(serviceId).map(OwnedService::plans).orElse(Map.of());
 		Map<String, String> plans = roster.plans();
 		return first(service.get(type.value()), plans.get(type.value()), service.get(DEFAULT), plans.get(DEFAULT))

@@ -21,7 +21,13 @@ public record TimelineEvent(IncidentKey incidentKey, Instant occurredAt, Kind ki
 		/** Something a drill's scenario makes happen: what the responders were told, at its time. */
 		DRILL_INJECT,
 		/** A drill's plan ended and its scorecard was kept: the result against the targets. */
-		DRILL_SCORED
+		DRILL_SCORED,
+		/** A security incident's data exposure was assessed: the moment of awareness and the notifications it obliges, each with its deadline. */
+		BREACH_ASSESSED,
+		/** A regulatory deadline is near, or passed, and the notification is not recorded yet. */
+		BREACH_DEADLINE,
+		/** A notification the breach obliges was made: what, to whom, when, its reference, and whether in time. */
+		BREACH_NOTIFIED
 	}
 
 	public static TimelineEvent of(IncidentKey key, Instant at, Kind kind, String actor, String description) {

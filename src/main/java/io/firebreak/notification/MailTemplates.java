@@ -23,8 +23,13 @@ class MailTemplates {
 	}
 
 	Rendered render(NotificationKind kind, Map<String, Object> model) {
+		return render(kind.templateName(), model);
+	}
+
+	/** templates/mail/&lt;name&gt;.html and .txt, e.g. {@link RestrictedNotices#TEMPLATE}. */
+	Rendered render(String name, Map<String, Object> model) {
 		Context context = new Context(java.util.Locale.ENGLISH, model);
-		return new Rendered(engine.process("mail/" + kind.templateName() + ".txt", context).strip() + "\n",
-				engine.process("mail/" + kind.templateName(), context));
+		return new Rendered(engine.process("mail/" + name + ".txt", context).strip() + "\n",
+				engine.process("mail/" + name, context));
 	}
 }

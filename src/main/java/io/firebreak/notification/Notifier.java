@@ -33,6 +33,7 @@ public class Notifier {
 	private final NotificationRepository notifications;
 	private final Map<Channel, NotificationChannel> channels;
 	private final MailTemplates templates;
+	private final RestrictedNotices restricted;
 	private final TransactionTemplate ownTransaction;
 	private final Clock clock;
 	private final String mailDomain;
@@ -40,12 +41,13 @@ public class Notifier {
 	private final Duration jobLockTime;
 
 	Notifier(NotificationRepository notifications, List<NotificationChannel> channels, MailTemplates templates,
-			PlatformTransactionManager transactions, Clock clock,
+			RestrictedNotices restricted, PlatformTransactionManager transactions, Clock clock,
 			@Value("${firebreak.mail.message-id-domain}") String mailDomain, ClusterNode node,
 			@Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
 		this.notifications = notifications;
 		this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::channel, Function.identity()));
 		this.templates = templates;
+		this.restricted = restricted;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -136,8 +138,11 @@ public class Notifier {
 				status -> notifications.recordAttempt(notification.id(), outcome, error, clock.instant()));
 	}
 
-	private Notification render(NotificationRequest request) {
-		MailTemplates.Rendered rendered = templates.render(request.kind(), request.model());
+	private Notification render(NotificationRequest asked) {
+		NotificationRequest request = restricted.forRecipients(asked);
+		MailTemplates.Rendered rendered = restricted.isRedacted(request)
+				? templates.render(RestrictedNotices.TEMPLATE, request.model())
+				: templates.render(request.kind(), request.model());
 		String messageId = "<" + request.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@" + mailDomain + ">";
 		// customers' mail does not join the responders' thread: they never saw its first mail
 		String threadRoot = request.incidentKey() == null || request.kind() == NotificationKind.CUSTOMER_UPDATE ? null

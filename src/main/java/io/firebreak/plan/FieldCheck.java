@@ -147,7 +147,7 @@ final class FieldCheck {
 
 	private Optional<String> rosterName(String id) {
 		return switch (field.roster()) {
-			case PERSON, COMMANDER, COMMUNICATIONS_LEAD, SCRIBE -> roster.person(id).map(person -> person.name());
+			case PERSON, COMMANDER, COMMUNICATIONS_LEAD, SCRIBE, PRIVACY_LEAD -> roster.person(id).map(person -> person.name());
 			case TEAM -> roster.team(id).map(team -> team.name());
 			case SERVICE -> roster.service(id).map(service -> service.name());
 		};

@@ -17,7 +17,8 @@ enum RosterKind {
 	SERVICE("service", "rosterServices", null),
 	COMMANDER(Role.COMMANDER.variable(), "rosterCommanders", Role.COMMANDER),
 	COMMUNICATIONS_LEAD(Role.COMMUNICATIONS_LEAD.variable(), "rosterCommunicationsLeads", Role.COMMUNICATIONS_LEAD),
-	SCRIBE(Role.SCRIBE.variable(), "rosterScribes", Role.SCRIBE);
+	SCRIBE(Role.SCRIBE.variable(), "rosterScribes", Role.SCRIBE),
+	PRIVACY_LEAD(Role.PRIVACY_LEAD.variable(), "rosterPrivacyLeads", Role.PRIVACY_LEAD);
 
 	static final String PROPERTY = "firebreak.roster";
 

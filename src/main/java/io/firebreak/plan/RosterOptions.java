@@ -14,7 +14,7 @@ import io.firebreak.roster.Roster;
 /**
  * The roster as select options ({@code [{"label", "value"}]}) for form fields whose
  * {@code valuesKey} is {@code rosterPeople}, {@code rosterTeams} or {@code rosterServices}, or a
- * role's pool ({@code rosterCommanders}, {@code rosterCommunicationsLeads}, {@code rosterScribes}):
+ * role's pool ({@code rosterCommanders}, {@code rosterCommunicationsLeads}, {@code rosterScribes}, {@code rosterPrivacyLeads}):
  * people are picked from a list, not typed as user ids. Built once per revision of the roster:
  * a reload makes the next task build them again (a task creation otherwise just compares a number).
  */

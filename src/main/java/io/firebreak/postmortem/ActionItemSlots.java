@@ -1,5 +1,6 @@
 package io.firebreak.postmortem;
 
+import io.firebreak.plan.SubmittedValues;
 import static io.firebreak.postmortem.PostmortemVariables.*;
 
 import java.util.ArrayList;

@@ -161,7 +161,8 @@ public class IncidentRetirement {
 				return Optional.empty(); // another node retired it first
 			}
 			removeAlerts(key);
-			for (String table : List.of("drill", "customer_update", "action_item", "postmortem")) {
+			for (String table : List.of("drill", "customer_update", "action_item", "postmortem", "breach_obligation",
+					"breach_assessment")) {
 				jdbc.sql("delete from " + table + " where incident_key = ?").param(key).update();
 			}
 			// the chain's last hash outlives the chain: it matches a head an auditor anchored before

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -26,8 +29,12 @@ import org.springframework.stereotype.Component;
  * responder needs. Commanders see and work every incident task; auditors only read. Responders and
  * communications read the instances of the everyday (not security) plans services.yaml chooses, so
  * that Tasklist's list shows them each task's incident key, title and severity (Camunda shows a
- * process variable only to who may read the instance; Firebreak's own pages show these to anyone
- * signed in already). A plan chosen for security incidents gets no such grant.
+ * process variable only to who may read the instance). Commanders read the instances of every
+ * process but the security plans.
+ * <p>
+ * Need-to-know: a plan chosen for security incidents is granted to the security team (and, as
+ * everything, to admins and auditors) and to nobody else; the people holding a role on one of its
+ * incidents get grants on that incident's instances alone (io.firebreak.security.RoleHolderAccess).
  */
 @Component
 class AccessPolicy {
@@ -43,9 +50,19 @@ class AccessPolicy {
 	static final String SECURITY_TYPE = "security";
 
 	private final AuthorizationService authorizations;
+	private final RepositoryService repository;
 
-	AccessPolicy(AuthorizationService authorizations) {
-		this.authorizations = authorizations;
+	AccessPolicy(ProcessEngine engine) {
+		this.authorizations = engine.getAuthorizationService();
+		this.repository = engine.getRepositoryService();
+	}
+
+	/** The plans services.yaml chooses for security incidents: need-to-know. */
+	static Set<String> securityPlans(Roster roster) {
+		Set<String> plans = new LinkedHashSet<>();
+		Optional.ofNullable(roster.plans().get(SECURITY_TYPE)).ifPresent(plans::add);
+		roster.services().forEach(service -> Optional.ofNullable(service.plans().get(SECURITY_TYPE)).ifPresent(plans::add));
+		return plans;
 	}
 
 	/** The plans services.yaml chooses for incidents other than security ones, the main plan always. */
@@ -65,6 +82,14 @@ class AccessPolicy {
 	}
 
 	static List<Grant> grants(Set<String> everydayPlans) {
+		return grants(everydayPlans, Set.of(), Set.of());
+	}
+
+	/**
+	 * {@code openProcesses}: every other deployed process but the security plans (postmortems,
+	 * action items, drills, deliveries), whose instances commanders read.
+	 */
+	static List<Grant> grants(Set<String> everydayPlans, Set<String> securityPlans, Set<String> openProcesses) {
 		List<Grant> grants = new ArrayList<>();
 		for (RosterGroup group : RosterGroup.values()) {
 			grants.add(grant(group, USER, "*", Permissions.READ));
@@ -92,7 +117,18 @@ class AccessPolicy {
 						ProcessDefinitionPermissions.READ_INSTANCE));
 			}
 		}
-		grants.add(grant(INCIDENT_COMMANDERS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ));
+		for (String process : openProcesses) {
+			if (!securityPlans.contains(process)) {
+				grants.add(grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+						ProcessDefinitionPermissions.READ_INSTANCE));
+			}
+		}
+		for (String plan : securityPlans) {
+			grants.add(grant(SECURITY_TEAM, PROCESS_DEFINITION, plan, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+					ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY));
+		}
 		grants.add(grant(AUDITORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
 		grants.add(grant(AUDITORS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ));
@@ -126,10 +162,50 @@ class AccessPolicy {
 	 * incidents still running on those plans.
 	 */
 	void apply(Roster roster) {
-		grants(everydayPlans(roster)).forEach(this::apply);
+		Set<String> securityPlans = securityPlans(roster);
+		Set<String> deployed = new LinkedHashSet<>();
+		repository.createProcessDefinitionQuery().latestVersion().list()
+			.forEach(definition -> deployed.add(definition.getKey()));
+		Set<String> everyday = everydayPlans(roster);
+		everyday.removeAll(securityPlans);
+		grants(everyday, securityPlans, deployed).forEach(this::apply);
+		// need-to-know wins over grants an older Firebreak or roster gave: commanders read every instance
+		// once, and a plan chosen for security incidents now may have been an everyday plan before
+		revoke(INCIDENT_COMMANDERS, PROCESS_INSTANCE, "*");
+		for (String plan : securityPlans) {
+			for (RosterGroup group : List.of(INCIDENT_COMMANDERS, RESPONDERS, COMMUNICATIONS)) {
+				revoke(group, PROCESS_DEFINITION, plan);
+			}
+		}
+	}
+
+	/**
+	 * A process deployed while Firebreak runs (Modeler's Deploy button): commanders read its instances
+	 * unless it is a security plan. Called inside the deployment's own command, where the author holds
+	 * no right to grant, and while the engine is being built (its first deployment), before this bean is.
+	 */
+	static void deployed(String processKey, Roster roster, AuthorizationService authorizations) {
+		if (!securityPlans(roster).contains(processKey)) {
+			apply(authorizations, grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, processKey,
+					ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE));
+		}
+	}
+
+	private void revoke(RosterGroup group, Resource resource, String resourceId) {
+		authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(group.id())
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.forEach(granted -> authorizations.deleteAuthorization(granted.getId()));
 	}
 
 	private void apply(Grant grant) {
+		apply(authorizations, grant);
+	}
+
+	private static void apply(AuthorizationService authorizations, Grant grant) {
 		Authorization authorization = authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(grant.group().id())

@@ -7,13 +7,15 @@ import java.util.Optional;
  * The roles an incident is run with, after Google SRE's incident command: each is picked from a
  * pool in the roster ({@code roles:} in roster.yaml) and held in the process variable of the same
  * name, so a plan assigns tasks with {@code ${commander}}, {@code ${communicationsLead}} or
- * {@code ${scribe}}.
+ * {@code ${scribe}}; a security plan adds {@code ${privacyLead}}.
  */
 public enum Role {
 
 	COMMANDER("commander", "Incident commander", RosterGroup.INCIDENT_COMMANDERS),
 	COMMUNICATIONS_LEAD("communicationsLead", "Communications lead", null),
-	SCRIBE("scribe", "Scribe", null);
+	SCRIBE("scribe", "Scribe", null),
+	/** Answers for the people whose data a security incident exposed, and for telling regulators in time. */
+	PRIVACY_LEAD("privacyLead", "Privacy lead", null);
 
 	private final String variable;
 	private final String displayName;

@@ -20,7 +20,7 @@ class IncidentTests {
 	}
 
 	static Assessment assessment() {
-		return new Assessment(Impact.SIGNIFICANT, Urgency.HIGH, "checkout", null, "ic", "comms", null);
+		return new Assessment(Impact.SIGNIFICANT, Urgency.HIGH, "checkout", null, "ic", "comms", null, null);
 	}
 
 	@Test

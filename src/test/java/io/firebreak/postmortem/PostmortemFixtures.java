@@ -24,7 +24,7 @@ final class PostmortemFixtures {
 	static Incident resolvedIncident(String title) {
 		Incident incident = Incident.declare(KEY,
 				IncidentDeclaration.of(title, null, "checkout", "significant", "high", null, false), "ic", T0, "pi-1");
-		incident.assess(new Assessment(Impact.SIGNIFICANT, Urgency.HIGH, "checkout", null, "ic", "comms", null), T0);
+		incident.assess(new Assessment(Impact.SIGNIFICANT, Urgency.HIGH, "checkout", null, "ic", "comms", null, null), T0);
 		incident.classify(Severity.SEV2);
 		incident.acknowledge("oncall", T0.plusSeconds(60));
 		incident.contain(T0.plusSeconds(600));

@@ -114,7 +114,7 @@ class StatusBoardTests {
 
 	Incident resolved(String service, Severity severity) {
 		Incident incident = open(service, severity);
-		incident.assess(new Assessment(Impact.EXTENSIVE, Urgency.CRITICAL, service, null, "ic", "comms", null),
+		incident.assess(new Assessment(Impact.EXTENSIVE, Urgency.CRITICAL, service, null, "ic", "comms", null, null),
 				NOW.minusSeconds(600));
 		incident.acknowledge("oncall", NOW.minusSeconds(500));
 		incident.contain(NOW.minusSeconds(400));

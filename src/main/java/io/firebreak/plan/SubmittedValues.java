@@ -1,4 +1,4 @@
-package io.firebreak.postmortem;
+package io.firebreak.plan;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,18 +17,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.system.InvalidInput;
 
 /**
- * What a Camunda Form submitted, read the way the postmortem's steps need it: Tasklist sends a
+ * What a Camunda Form submitted, read the way a step needs it: Tasklist sends a
  * date-time as ISO text, a taglist or dynamic list as Spin JSON, and the REST API whatever the
  * client chose (a Date, a list, JSON text).
  */
-final class SubmittedValues {
+public final class SubmittedValues {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private SubmittedValues() {
 	}
 
-	static Instant instant(String name, Object value) {
+	public static Instant instant(String name, Object value) {
 		if (value instanceof Date date) {
 			return date.toInstant();
 		}
@@ -47,7 +47,7 @@ final class SubmittedValues {
 	}
 
 	/** A list of ids: a Java list, or a JSON array (Tasklist's taglist). */
-	static List<String> ids(String name, Object value) {
+	public static List<String> ids(String name, Object value) {
 		if (value == null) {
 			return List.of();
 		}
@@ -61,7 +61,7 @@ final class SubmittedValues {
 	}
 
 	/** JSON text of a Spin value, a list, or text. */
-	static String jsonText(Object value) {
+	public static String jsonText(Object value) {
 		if (value == null) {
 			return null;
 		}
