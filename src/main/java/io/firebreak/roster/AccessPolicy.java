@@ -119,8 +119,7 @@ class AccessPolicy {
 		}
 		for (String process : openProcesses) {
 			if (!securityPlans.contains(process)) {
-				grants.add(grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-						ProcessDefinitionPermissions.READ_INSTANCE));
+				grants.addAll(openProcessGrants(process));
 			}
 		}
 		for (String plan : securityPlans) {
@@ -137,9 +136,9 @@ class AccessPolicy {
 		// the operation log entries tied to no plan (an admin's batch, a user created): Cockpit shows them to readers of the category
 		grants.add(grant(AUDITORS, OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ));
 		grants.add(grant(PLAN_AUTHORS, DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE));
+		// the history of the security plans' incidents is need-to-know: plan authors read every other plan's
 		grants.add(grant(PLAN_AUTHORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_HISTORY,
-				ProcessDefinitionPermissions.SUSPEND));
+				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND));
 		// plan authors start a review cycle from Tasklist (commanders may start any process already)
 		grants.add(grant(PLAN_AUTHORS, PROCESS_DEFINITION, PLAN_REVIEW, ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE));
@@ -171,34 +170,50 @@ class AccessPolicy {
 		grants(everyday, securityPlans, deployed).forEach(this::apply);
 		// need-to-know wins over grants an older Firebreak or roster gave: commanders read every instance
 		// once, and a plan chosen for security incidents now may have been an everyday plan before
-		revoke(INCIDENT_COMMANDERS, PROCESS_INSTANCE, "*");
+		revoke(INCIDENT_COMMANDERS, PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+		revoke(PLAN_AUTHORS, PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_HISTORY);
 		for (String plan : securityPlans) {
 			for (RosterGroup group : List.of(INCIDENT_COMMANDERS, RESPONDERS, COMMUNICATIONS)) {
-				revoke(group, PROCESS_DEFINITION, plan);
+				revoke(group, PROCESS_DEFINITION, plan, ProcessDefinitionPermissions.values());
 			}
 		}
 	}
 
 	/**
-	 * A process deployed while Firebreak runs (Modeler's Deploy button): commanders read its instances
-	 * unless it is a security plan. Called inside the deployment's own command, where the author holds
+	 * A process deployed while Firebreak runs (Modeler's Deploy button): commanders read its instances,
+	 * and plan authors its history, unless it is a security plan. Called inside the deployment's own command, where the author holds
 	 * no right to grant, and while the engine is being built (its first deployment), before this bean is.
 	 */
 	static void deployed(String processKey, Roster roster, AuthorizationService authorizations) {
 		if (!securityPlans(roster).contains(processKey)) {
-			apply(authorizations, grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, processKey,
-					ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE));
+			openProcessGrants(processKey).forEach(grant -> apply(authorizations, grant));
 		}
 	}
 
-	private void revoke(RosterGroup group, Resource resource, String resourceId) {
-		authorizations.createAuthorizationQuery()
+	/** What commanders and plan authors hold on a process that is not need-to-know. */
+	private static List<Grant> openProcessGrants(String process) {
+		return List.of(grant(INCIDENT_COMMANDERS, PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE),
+				grant(PLAN_AUTHORS, PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_HISTORY));
+	}
+
+	/** Takes {@code permissions} back from what {@code group} was granted; the rest of the grant stays. */
+	private void revoke(RosterGroup group, Resource resource, String resourceId, Permission... permissions) {
+		for (Authorization granted : authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(group.id())
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.list()
-			.forEach(granted -> authorizations.deleteAuthorization(granted.getId()));
+			.list()) {
+			List<Permission> held = Arrays.stream(permissions).filter(granted::isPermissionGranted)
+				.filter(permission -> permission.getValue() != Permissions.NONE.getValue()
+						&& permission.getValue() != Permissions.ALL.getValue())
+				.toList();
+			if (!held.isEmpty()) {
+				held.forEach(granted::removePermission);
+				authorizations.saveAuthorization(granted);
+			}
+		}
 	}
 
 	private void apply(Grant grant) {

@@ -22,6 +22,12 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -64,12 +70,18 @@ public class BreachNotifications {
 	private final Roster roster;
 	private final Clock clock;
 	private final String baseUrl;
+	private final ManagementService management;
+	private final RuntimeService runtime;
+	private final CommandExecutor commands;
 
-	BreachNotifications(BreachRepository breaches, IncidentLifecycle lifecycle, DecisionService decisions,
+	BreachNotifications(BreachRepository breaches, IncidentLifecycle lifecycle, ProcessEngine engine,
 			NotificationDeliveries deliveries, Roster roster, Clock clock, @Value("${firebreak.base-url}") String baseUrl) {
 		this.breaches = breaches;
 		this.lifecycle = lifecycle;
-		this.decisions = decisions;
+		this.decisions = engine.getDecisionService();
+		this.management = engine.getManagementService();
+		this.runtime = engine.getRuntimeService();
+		this.commands = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
 		this.deliveries = deliveries;
 		this.roster = roster;
 		this.clock = clock;
@@ -239,10 +251,32 @@ public class BreachNotifications {
 		return met;
 	}
 
-	/** The clock as the incident page shows it; empty for an incident whose exposure was not assessed. */
-	public Optional<BreachClock> clock(String incidentKey) {
-		return breaches.assessment(incidentKey)
-			.map(assessment -> new BreachClock(assessment, breaches.obligations(incidentKey), clock.instant()));
+	/**
+	 * The clock as the incident page shows it, with the reminders the plan's timers will still send;
+	 * empty for an incident whose exposure was not assessed.
+	 */
+	public Optional<BreachClock> clock(Incident incident) {
+		String key = incident.key().value();
+		return breaches.assessment(key).map(assessment -> new BreachClock(assessment, breaches.obligations(key),
+				scheduledReminders(incident), clock.instant()));
+	}
+
+	// whoever may read the incident may read when its reminders come, whatever Camunda grants them
+	private List<BreachClock.Reminder> scheduledReminders(Incident incident) {
+		if (incident.processInstanceId() == null) {
+			return List.of();
+		}
+		return commands.execute(context -> context.runWithoutAuthorization(() -> {
+			List<BreachClock.Reminder> reminders = new ArrayList<>();
+			for (Job timer : management.createJobQuery().processInstanceId(incident.processInstanceId()).timers()
+				.orderByJobDuedate().asc().list()) {
+				Object obligation = runtime.getVariable(timer.getExecutionId(), SecurityIncidentVariables.BREACH_OBLIGATION);
+				if (obligation != null && timer.getDuedate() != null) {
+					reminders.add(new BreachClock.Reminder(obligation.toString(), timer.getDuedate().toInstant()));
+				}
+			}
+			return reminders;
+		}));
 	}
 
 	private BreachObligation require(String incidentKey, String obligation) {

@@ -76,11 +76,25 @@ class PlanSelectionTests {
 	}
 
 	@Test
-	void theDemoServicesRunTheMainPlanForEveryTypeUntilTheSecurityPlanComes() throws Exception {
+	void theDemoServicesRunTheSecurityPlanForSecurityIncidentsOnEveryService() throws Exception {
 		PlanSelection demo = new PlanSelection(DemoRoster.load());
 
 		assertThat(demo.planFor("checkout", IncidentType.OPERATIONAL)).isEqualTo("incident-response");
-		assertThat(demo.planFor("identity", IncidentType.SECURITY)).isEqualTo("incident-response");
+		assertThat(demo.planFor("identity", IncidentType.SECURITY)).isEqualTo("security-incident");
+		assertThat(demo.planFor("checkout", IncidentType.SECURITY)).isEqualTo("security-incident");
+		assertThat(demo.planFor("payment-gateway", IncidentType.SECURITY)).as("the type's plan outranks a service's default")
+			.isEqualTo("security-incident");
+	}
+
+	@Test
+	void aPlanNamedForSecurityIncidentsMayNotRunOtherIncidentsToo() {
+		Roster roster = roster(Map.of("default", "incident-response", "security", "incident-response"),
+				service("payments", Map.of("security", "payments-response", "default", "payments-response")));
+
+		assertThatThrownBy(() -> new PlanSelection(roster)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("plans.security: 'incident-response' runs operational incidents too; security"
+					+ " incidents need a plan of their own, kept need-to-know")
+			.hasMessageContaining("services[payments].plans.security: 'payments-response' runs operational incidents too");
 	}
 
 	private static Roster roster(Map<String, String> plans, OwnedService... services) {

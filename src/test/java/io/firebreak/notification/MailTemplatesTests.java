@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,11 @@ class MailTemplatesTests {
 				Map.entry("reviewWhen", "Tue 1 Dec 2026, 14:00–15:00 UTC"),
 				Map.entry("organizer", "Iris <Commander>"), Map.entry("participants", List.of("Omar Oncall", "Ann <b>")),
 				Map.entry("when", "+10 min"), Map.entry("inject", "The database <fails> over"),
-				Map.entry("alerts", List.of("DatabaseFailover <primary>")));
+				Map.entry("alerts", List.of("DatabaseFailover <primary>")),
+				Map.entry("obligation", new io.firebreak.security.BreachObligation("INC-2026-0042", "notify-ico",
+						"the ICO <UK>", "UK GDPR Art. 33 <72 h>", Instant.now(), Instant.now(), null, null, null, null,
+						null, null, null, null)),
+				Map.entry("missed", false));
 
 		if (kind == NotificationKind.CUSTOMER_UPDATE) {
 			// Notify audiences gives the customer part no incident at all
@@ -88,6 +93,10 @@ class MailTemplatesTests {
 			assertThat(rendered.html()).contains("Iris &lt;Commander&gt;", "Omar Oncall, Ann &lt;b&gt;",
 					"href=\"https://fb.example/postmortems/INC-2026-0042\"");
 		}
+		if (kind == NotificationKind.BREACH_DEADLINE) {
+			assertThat(rendered.text()).contains("+10 min", "UK GDPR Art. 33 <72 h>", "https://fb.example/incidents/INC-2026-0042");
+			assertThat(rendered.html()).contains("UK GDPR Art. 33 &lt;72 h&gt;");
+		}
 		if (kind == NotificationKind.DRILL_INJECT) {
 			assertThat(rendered.text()).contains("+10 min into the drill", "The database <fails> over",
 					"- DatabaseFailover <primary>");
@@ -102,5 +111,18 @@ class MailTemplatesTests {
 			assertThat(rendered.text()).contains("DRILL");
 			assertThat(rendered.html()).contains("DRILL").contains("Cart &lt;img src=x onerror=alert(1)&gt;");
 		}
+	}
+
+	@Test
+	void theRestrictedNoticeSaysOnlyThatThereIsNewsAndWhereToReadIt() {
+		MailTemplates.Rendered rendered = templates.render(RestrictedNotices.TEMPLATE, Map.of(RestrictedNotices.REDACTED,
+				true, "incidentKey", "INC-2026-0042", "severity", "SEV2", "drill", false, "news", "you are paged", "baseUrl",
+				"https://fb.example", "acknowledgeUrl", "https://fb.example/acknowledge/token"));
+
+		assertThat(rendered.text()).contains("Security incident INC-2026-0042 (SEV2): you are paged.",
+				"Acknowledge now (no sign-in): https://fb.example/acknowledge/token",
+				"Sign in to read it: https://fb.example/incidents/INC-2026-0042").doesNotContain("[(", "DRILL");
+		assertThat(rendered.html()).contains("href=\"https://fb.example/incidents/INC-2026-0042\"")
+			.contains("<title>Firebreak</title>");
 	}
 }

@@ -41,6 +41,7 @@ class PlanReviewProcessTests {
 
 	static final String MAIN = "incident-response";
 	static final String VENDOR = "third-party-degradation";
+	static final String SECURITY = "security-incident";
 
 	@Autowired
 	ProcessEngine engine;
@@ -76,7 +77,7 @@ class PlanReviewProcessTests {
 	@Test
 	void theCycleGivesEveryResponsePlanOneReviewTaskForItsOwnerAndRecordsTheOutcome() {
 		assertThat(plans.keys()).as("response plans only: not the follow-ups, deliveries or the review itself")
-			.contains(MAIN, VENDOR).doesNotContain("postmortem", "action-item", "notification-delivery", "plan-review");
+			.contains(MAIN, VENDOR, SECURITY).doesNotContain("postmortem", "action-item", "notification-delivery", "plan-review");
 		Instant started = ClockUtil.now().toInstant();
 
 		ProcessInstance cycle = driver.start("author");
@@ -100,6 +101,8 @@ class PlanReviewProcessTests {
 		driver.complete(main, "ic", Map.of("planReviewOutcome", "changes-needed", "reviewNotes",
 				"Page the database team for payments"));
 		driver.complete(tasks.get(VENDOR), "author", Map.of("planReviewOutcome", "approved"));
+		assertThat(tasks.get(SECURITY).getAssignee()).as("the plan's own firebreak.owner").isEqualTo("security");
+		driver.complete(tasks.get(SECURITY), "security", Map.of("planReviewOutcome", "approved"));
 
 		assertThat(cycle).isEnded();
 		assertThat(reviews.find(mainReview)).hasValueSatisfying(review -> {
@@ -136,6 +139,7 @@ class PlanReviewProcessTests {
 		ProcessInstance cycle = driver.start("author");
 		Map<String, Task> tasks = driver.tasksByPlan(cycle);
 		driver.complete(tasks.get(VENDOR), "author", Map.of("planReviewOutcome", "approved"));
+		driver.complete(tasks.get(SECURITY), "security", Map.of("planReviewOutcome", "approved"));
 		long mainReview = reviewIdOf(tasks.get(MAIN));
 
 		ClockUtil.offset(Duration.ofDays(13).toMillis());

@@ -139,6 +139,14 @@ class SecurityIncidentProcessTests {
 			.containsExactly(aware.plus(Duration.ofHours(24)), aware.plus(Duration.ofHours(48)),
 					aware.plus(Duration.ofHours(66)), aware.plus(Duration.ofHours(72)));
 
+		BreachClock clock = breaches.clock(incidents.findByKey(key).orElseThrow()).orElseThrow();
+		assertThat(clock.remindersOf(clock.obligations().get(0))).as("what the incident page shows").containsExactly(
+				BreachNotifications.UTC.format(aware.plus(Duration.ofHours(24))) + " (48 h before)",
+				BreachNotifications.UTC.format(aware.plus(Duration.ofHours(48))) + " (24 h before)",
+				BreachNotifications.UTC.format(aware.plus(Duration.ofHours(66))) + " (6 h before)",
+				BreachNotifications.UTC.format(aware.plus(Duration.ofHours(72))) + " (the deadline: escalates)");
+		assertThat(clock.state(clock.obligations().get(0))).isEqualTo("due in 72 h");
+
 		at(aware.plus(Duration.ofHours(23)), instance);
 		assertThat(reminders(key)).as("nothing before its time").isEmpty();
 		at(aware.plus(Duration.ofHours(24)), instance);
@@ -165,7 +173,7 @@ class SecurityIncidentProcessTests {
 			.hasMessageContaining("Sent 1 h after the deadline").hasMessageContaining("say why it is late");
 		complete(instance, NOTIFY, "security", evidence(now(), "The regulator's portal was down for a day"));
 
-		BreachObligation met = breaches.clock(key.value()).orElseThrow().obligations().get(0);
+		BreachObligation met = breaches.clock(incidents.findByKey(key).orElseThrow()).orElseThrow().obligations().get(0);
 		assertThat(met.late()).isTrue();
 		assertThat(met.lateReason()).isEqualTo("The regulator's portal was down for a day");
 		assertThat(descriptions(key)).anySatisfy(text -> assertThat(text)
@@ -222,7 +230,7 @@ class SecurityIncidentProcessTests {
 		ProcessInstance instance = containedAndExposureAssessed(true, 5, List.of("eu"), false, aware);
 		IncidentKey key = new IncidentKey(instance.getBusinessKey());
 
-		assertThat(breaches.clock(key.value()).orElseThrow().obligations().get(0).deadlineAt())
+		assertThat(breaches.clock(incidents.findByKey(key).orElseThrow()).orElseThrow().obligations().get(0).deadlineAt())
 			.isEqualTo(aware.plus(Duration.ofHours(72)));
 		driver.runDueJobs(instance);
 
