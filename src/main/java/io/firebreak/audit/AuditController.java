@@ -86,7 +86,8 @@ class AuditController {
 	@GetMapping("/audit/incidents/{key}.csv")
 	ResponseEntity<String> trailCsv(@PathVariable String key, @RequestParam(required = false) String source,
 			Authentication signedIn) {
-		return csv(key + "-audit.csv", trails.of(key, signedIn).only(AuditEntry.Source.parse("source", source)).entries());
+		return csv(key + "-audit.csv",
+				trails.of(key, signedIn).only(AuditEntry.Source.parse("source", source)).entries());
 	}
 
 	@GetMapping("/audit")

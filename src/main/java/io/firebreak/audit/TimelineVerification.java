@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.TimelineRepository;
-import io.firebreak.security.NeedToKnow;
 import io.firebreak.incident.TimelineRepository.ChainedEvent;
+import io.firebreak.security.NeedToKnow;
 
 /**
  * Recomputes every incident's hash chain from the stored events and names, per incident, the

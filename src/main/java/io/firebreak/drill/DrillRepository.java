@@ -109,7 +109,7 @@ class DrillRepository {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select person, incident_key, max(declared_at) as declared_at from (
+				select distinct person, incident_key, declared_at from (
 				  select commander as person, incident_key, declared_at from incident where drill = true
 				  union all select communications_lead, incident_key, declared_at from incident where drill = true
 				  union all select scribe, incident_key, declared_at from incident where drill = true
@@ -117,7 +117,7 @@ class DrillRepository {
 				  union all select t.actor, i.incident_key, i.declared_at from timeline_event t
 				    join incident i on i.incident_key = t.incident_key
 				    where i.drill = true and t.task_name is not null
-				) held where person in (:people) group by person, incident_key""")
+				) held where person in (:people)""")
 			.param("people", List.copyOf(people))
 			.query((rs, row) -> new DrillTaken(rs.getString("person"), rs.getString("incident_key"),
 					instant(rs, "declared_at")))

@@ -47,7 +47,10 @@ class IncidentApiController {
 		}
 		IncidentKey key = declarations.declare(IncidentDeclaration.of(request.title(), request.summary(),
 				request.service(), request.impact(), request.urgency(), request.type(), request.drill()));
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{key}").build(key.value())).body(IncidentView.of(incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key))));
+		// the declarer is answered what they declared, though a security incident is not theirs to see from now on
+		Incident declared = incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
+		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{key}").build(key.value()))
+			.body(IncidentView.of(declared));
 	}
 
 	@GetMapping

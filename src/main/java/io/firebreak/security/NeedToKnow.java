@@ -66,8 +66,7 @@ public class NeedToKnow {
 	 * row's incident key; a row about no incident stays.
 	 */
 	public <T> List<T> only(Collection<T> rows, Function<? super T, String> incidentKeyOf, Authentication signedIn) {
-		Clearance clearance = clearance(signedIn);
-		return rows.stream().filter(row -> clearance.covers(incidentKeyOf.apply(row))).toList();
+		return clearance(signedIn).only(rows, incidentKeyOf);
 	}
 
 	/**
