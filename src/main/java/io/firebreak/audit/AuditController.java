@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,13 +24,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.firebreak.audit.AuditTrail.IncidentTrail;
 import io.firebreak.roster.Roster;
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.ApiError;
 import io.firebreak.system.InvalidInput;
 import io.firebreak.system.NotFound;
 
 /**
  * The auditors' pages: an incident's trail (also as JSON and CSV), the search over a period with
- * its exports, and the verification of every timeline's hash chain. Read-only, like the role.
+ * its exports, and the verification of every timeline's hash chain. Read-only, like the role. A
+ * commander reads here only what they may see of security incidents ({@link NeedToKnow}).
  */
 @Controller
 class AuditController {
@@ -43,10 +46,12 @@ class AuditController {
 	private final TimelineVerification verification;
 	private final Roster roster;
 	private final Clock clock;
+	private final NeedToKnow needToKnow;
 
 	AuditController(AuditTrail trails, AuditSearch search, TimelineVerification verification, Roster roster,
-			Clock clock) {
+			Clock clock, NeedToKnow needToKnow) {
 		this.trails = trails;
+		this.needToKnow = needToKnow;
 		this.search = search;
 		this.verification = verification;
 		this.roster = roster;
@@ -54,8 +59,9 @@ class AuditController {
 	}
 
 	@GetMapping("/audit/incidents/{key}")
-	String trail(@PathVariable String key, @RequestParam(required = false) String source, Model model) {
-		model.addAttribute("trail", trails.of(key).only(AuditEntry.Source.parse("source", source)));
+	String trail(@PathVariable String key, @RequestParam(required = false) String source, Model model,
+			Authentication signedIn) {
+		model.addAttribute("trail", trails.of(key, signedIn).only(AuditEntry.Source.parse("source", source)));
 		model.addAttribute("sources", AuditEntry.Source.values());
 		model.addAttribute("chosen", source == null ? "" : source);
 		return "audit/trail";
@@ -63,8 +69,9 @@ class AuditController {
 
 	@GetMapping("/audit/incidents/{key}.json")
 	@ResponseBody
-	Map<String, Object> trailJson(@PathVariable String key, @RequestParam(required = false) String source) {
-		IncidentTrail trail = trails.of(key).only(AuditEntry.Source.parse("source", source));
+	Map<String, Object> trailJson(@PathVariable String key, @RequestParam(required = false) String source,
+			Authentication signedIn) {
+		IncidentTrail trail = trails.of(key, signedIn).only(AuditEntry.Source.parse("source", source));
 		var incident = trail.incident();
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("key", incident.key().value());
@@ -77,17 +84,19 @@ class AuditController {
 	}
 
 	@GetMapping("/audit/incidents/{key}.csv")
-	ResponseEntity<String> trailCsv(@PathVariable String key, @RequestParam(required = false) String source) {
-		return csv(key + "-audit.csv", trails.of(key).only(AuditEntry.Source.parse("source", source)).entries());
+	ResponseEntity<String> trailCsv(@PathVariable String key, @RequestParam(required = false) String source,
+			Authentication signedIn) {
+		return csv(key + "-audit.csv",
+				trails.of(key, signedIn).only(AuditEntry.Source.parse("source", source)).entries());
 	}
 
 	@GetMapping("/audit")
 	String search(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String service,
 			@RequestParam(required = false) String severity, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String person, Model model) {
+			@RequestParam(required = false) String person, Model model, Authentication signedIn) {
 		AuditQuery query = query(month, from, to, service, severity, plan, person);
-		List<AuditEntry> lines = search.search(query);
+		List<AuditEntry> lines = search(query, signedIn);
 		model.addAttribute("query", query);
 		model.addAttribute("lines", lines.subList(0, Math.min(lines.size(), LINES_ON_PAGE)));
 		model.addAttribute("total", lines.size());
@@ -100,9 +109,10 @@ class AuditController {
 	Map<String, Object> searchJson(@RequestParam(required = false) String month,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String service, @RequestParam(required = false) String severity,
-			@RequestParam(required = false) String plan, @RequestParam(required = false) String person) {
+			@RequestParam(required = false) String plan, @RequestParam(required = false) String person,
+			Authentication signedIn) {
 		AuditQuery query = query(month, from, to, service, severity, plan, person);
-		List<AuditEntry> lines = search.search(query);
+		List<AuditEntry> lines = search(query, signedIn);
 		return Map.of("query", query, "count", lines.size(), "entries", lines);
 	}
 
@@ -110,21 +120,22 @@ class AuditController {
 	ResponseEntity<String> searchCsv(@RequestParam(required = false) String month,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String service, @RequestParam(required = false) String severity,
-			@RequestParam(required = false) String plan, @RequestParam(required = false) String person) {
+			@RequestParam(required = false) String plan, @RequestParam(required = false) String person,
+			Authentication signedIn) {
 		AuditQuery query = query(month, from, to, service, severity, plan, person);
-		return csv("audit-%s-to-%s.csv".formatted(query.from(), query.to()), search.search(query));
+		return csv("audit-%s-to-%s.csv".formatted(query.from(), query.to()), search(query, signedIn));
 	}
 
 	@GetMapping("/audit/verify")
-	String verify(Model model) {
-		model.addAttribute("report", verification.verify());
+	String verify(Model model, Authentication signedIn) {
+		model.addAttribute("report", verify(signedIn));
 		return "audit/verify";
 	}
 
 	@GetMapping("/audit/verify.json")
 	@ResponseBody
-	TimelineVerification.Report verifyJson() {
-		return verification.verify();
+	TimelineVerification.Report verifyJson(Authentication signedIn) {
+		return verify(signedIn);
 	}
 
 	// Firebreak's contract for bad input anywhere: a 4xx with {"error", "detail"}, pages included
@@ -136,6 +147,16 @@ class AuditController {
 	@ExceptionHandler(NotFound.class)
 	ResponseEntity<ApiError> notFound(NotFound e) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not found", e.getMessage()));
+	}
+
+	private List<AuditEntry> search(AuditQuery query, Authentication signedIn) {
+		return needToKnow.only(search.search(query), AuditEntry::incident, signedIn);
+	}
+
+	/** Every chain is checked; only the links and heads of incidents the reader may see are named. */
+	private TimelineVerification.Report verify(Authentication signedIn) {
+		TimelineVerification.Report report = verification.verify();
+		return report.within(needToKnow.clearance(signedIn));
 	}
 
 	private AuditQuery query(String month, String from, String to, String service, String severity, String plan,

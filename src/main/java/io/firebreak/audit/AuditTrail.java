@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.firebreak.audit.AuditEntry.Source;
@@ -19,6 +20,7 @@ import io.firebreak.incident.TimelineRepository;
 import io.firebreak.incident.TimelineRepository.ChainedEvent;
 import io.firebreak.notification.Notification;
 import io.firebreak.notification.NotificationRepository;
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.NotFound;
 
 /**
@@ -39,20 +41,24 @@ class AuditTrail {
 	private final TimelineRepository timeline;
 	private final NotificationRepository notifications;
 	private final EngineHistoryTrail engineHistory;
+	private final NeedToKnow needToKnow;
 
 	AuditTrail(IncidentRepository incidents, TimelineRepository timeline, NotificationRepository notifications,
-			EngineHistoryTrail engineHistory) {
+			EngineHistoryTrail engineHistory, NeedToKnow needToKnow) {
 		this.incidents = incidents;
+		this.needToKnow = needToKnow;
 		this.timeline = timeline;
 		this.notifications = notifications;
 		this.engineHistory = engineHistory;
 	}
 
-	IncidentTrail of(String key) {
+	/** The trail as {@code reader} may read it: a security incident they may not see is not found, as an unknown one. */
+	IncidentTrail of(String key, Authentication reader) {
 		// a malformed key finds nothing, like an unknown one
 		Incident incident = Optional.of(key)
 			.filter(IncidentKey::isWellFormed)
 			.flatMap(incidents::findByKey)
+			.filter(found -> needToKnow.maySee(found, reader))
 			.orElseThrow(() -> new NotFound("No incident " + key));
 		EngineHistoryTrail.History history = engineHistory.of(key);
 		// the plan the incident ran, as its history knows it (none once history cleanup removed it)

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.TimelineRepository;
 import io.firebreak.incident.TimelineRepository.ChainedEvent;
+import io.firebreak.security.NeedToKnow;
 
 /**
  * Recomputes every incident's hash chain from the stored events and names, per incident, the
@@ -33,9 +34,28 @@ class TimelineVerification {
 	/**
 	 * {@code retiredIncidents}: incidents the retention policy removed whole (io.firebreak.retention),
 	 * each recorded with its chain's last head; their chains are gone, not broken.
+	 * {@code unnamedBrokenLinks}: broken links of incidents the reader may not see, counted but not
+	 * named (see {@link #within}).
 	 */
 	record Report(boolean intact, Instant checkedAt, long incidents, long events, long retiredIncidents,
-			BrokenLink firstBrokenLink, List<BrokenLink> brokenLinks, List<ChainHead> heads) {
+			BrokenLink firstBrokenLink, List<BrokenLink> brokenLinks, List<ChainHead> heads, long unnamedBrokenLinks) {
+
+		/**
+		 * The report as a reader who may see only what {@code clearance} covers reads it: still over every
+		 * chain, so {@code intact} and the counts stay true, but naming no incident they may not know of.
+		 */
+		Report within(NeedToKnow.Clearance clearance) {
+			List<BrokenLink> named = clearance.only(brokenLinks, BrokenLink::incident);
+			return new Report(intact, checkedAt, incidents, events, retiredIncidents, first(named), named,
+					clearance.only(heads, ChainHead::incident),
+					unnamedBrokenLinks + brokenLinks.size() - named.size());
+		}
+
+		private static BrokenLink first(List<BrokenLink> links) {
+			return links.stream()
+				.min(Comparator.comparing(BrokenLink::occurredAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+				.orElse(null);
+		}
 	}
 
 	private final TimelineRepository timeline;
@@ -64,12 +84,9 @@ class TimelineVerification {
 						"the incident has no timeline events: its whole timeline was removed"));
 			}
 		}
-		BrokenLink first = walk.broken.stream()
-			.min(Comparator.comparing(BrokenLink::occurredAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-			.orElse(null);
 		long retired = jdbc.sql("select count(*) from retired_incident").query(Long.class).single();
-		return new Report(walk.broken.isEmpty(), checkedAt, incidents.size(), walk.events, retired, first,
-				List.copyOf(walk.broken), List.copyOf(walk.heads));
+		return new Report(walk.broken.isEmpty(), checkedAt, incidents.size(), walk.events, retired,
+				Report.first(walk.broken), List.copyOf(walk.broken), List.copyOf(walk.heads), 0);
 	}
 
 	/** One pass over all events, incident after incident, each in chain order. */

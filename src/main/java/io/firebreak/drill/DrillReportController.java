@@ -5,18 +5,21 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.NotFound;
 
 /**
  * Drill scorecards: {@code /reports/drills} (the latest drills, each its targets against the
  * actual times and who took part), {@code /reports/drills/{key}} for one, and both as JSON. Who may
- * read them is io.firebreak.system.SecurityConfiguration's to say (the report readers).
+ * read them is io.firebreak.system.SecurityConfiguration's to say (the report readers); a drill of a
+ * security incident only those who may see the incident ({@link NeedToKnow}).
  */
 @Controller
 class DrillReportController {
@@ -51,36 +54,44 @@ class DrillReportController {
 	}
 
 	private final DrillScorecards scorecards;
+	private final NeedToKnow needToKnow;
 
-	DrillReportController(DrillScorecards scorecards) {
+	DrillReportController(DrillScorecards scorecards, NeedToKnow needToKnow) {
 		this.scorecards = scorecards;
+		this.needToKnow = needToKnow;
 	}
 
 	@GetMapping("/reports/drills")
-	String page(Model model) {
-		model.addAttribute("cards", scorecards.recent(LATEST));
+	String page(Model model, Authentication signedIn) {
+		model.addAttribute("cards", recent(signedIn));
 		return "drill/drills";
 	}
 
 	@GetMapping(path = "/reports/drills.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	List<ScorecardView> json() {
-		return scorecards.recent(LATEST).stream().map(ScorecardView::of).toList();
+	List<ScorecardView> json(Authentication signedIn) {
+		return recent(signedIn).stream().map(ScorecardView::of).toList();
 	}
 
 	@GetMapping("/reports/drills/{key}")
-	String one(@PathVariable String key, Model model) {
-		model.addAttribute("cards", List.of(card(key)));
+	String one(@PathVariable String key, Model model, Authentication signedIn) {
+		model.addAttribute("cards", List.of(card(key, signedIn)));
 		return "drill/drills";
 	}
 
 	@GetMapping(path = "/reports/drills/{key}.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ScorecardView oneJson(@PathVariable String key) {
-		return ScorecardView.of(card(key));
+	ScorecardView oneJson(@PathVariable String key, Authentication signedIn) {
+		return ScorecardView.of(card(key, signedIn));
 	}
 
-	private DrillScorecard card(String key) {
-		return scorecards.of(key).orElseThrow(() -> new NotFound("no drill " + key));
+	private List<DrillScorecard> recent(Authentication signedIn) {
+		return needToKnow.only(scorecards.recent(LATEST), card -> card.drill().incidentKey(), signedIn);
+	}
+
+	private DrillScorecard card(String key, Authentication signedIn) {
+		return scorecards.of(key)
+			.filter(card -> !needToKnow.hides(card.drill().incidentKey(), signedIn))
+			.orElseThrow(() -> new NotFound("no drill " + key));
 	}
 }

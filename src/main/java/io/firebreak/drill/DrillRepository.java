@@ -23,6 +23,10 @@ class DrillRepository {
 			List<String> roles) {
 	}
 
+	/** A drill {@code person} took part in. */
+	record DrillTaken(String person, String incidentKey, Instant declaredAt) {
+	}
+
 	private static final String DRILL_COLUMNS = """
 			d.incident_key, d.scenario_id, d.scenario_title, d.plan_key, d.started_by, d.started_at,
 			d.process_instance_id, d.target_acknowledge_seconds, d.target_contain_seconds, d.target_mitigate_seconds,
@@ -97,29 +101,27 @@ class DrillRepository {
 	}
 
 	/**
-	 * When each of {@code people} last took part in a drill (held a role or completed a step); those
-	 * who never did are left out.
+	 * Each drill each of {@code people} took part in (held a role or completed a step), with when it
+	 * was declared; those who never did are left out.
 	 */
-	Map<String, Instant> lastDrilled(Collection<String> people) {
-		Map<String, Instant> last = new HashMap<>();
+	List<DrillTaken> drillsTakenBy(Collection<String> people) {
 		if (people.isEmpty()) {
-			return last;
+			return List.of();
 		}
-		jdbc.sql("""
-				select person, max(declared_at) as last_drill from (
-				  select commander as person, declared_at from incident where drill = true
-				  union all select communications_lead, declared_at from incident where drill = true
-				  union all select scribe, declared_at from incident where drill = true
-				  union all select acknowledged_by, declared_at from incident where drill = true
-				  union all select t.actor, i.declared_at from timeline_event t
+		return jdbc.sql("""
+				select distinct person, incident_key, declared_at from (
+				  select commander as person, incident_key, declared_at from incident where drill = true
+				  union all select communications_lead, incident_key, declared_at from incident where drill = true
+				  union all select scribe, incident_key, declared_at from incident where drill = true
+				  union all select acknowledged_by, incident_key, declared_at from incident where drill = true
+				  union all select t.actor, i.incident_key, i.declared_at from timeline_event t
 				    join incident i on i.incident_key = t.incident_key
 				    where i.drill = true and t.task_name is not null
-				) held where person in (:people) group by person""")
+				) held where person in (:people)""")
 			.param("people", List.copyOf(people))
-			.query(rs -> {
-				last.put(rs.getString("person"), rs.getTimestamp("last_drill").toInstant());
-			});
-		return last;
+			.query((rs, row) -> new DrillTaken(rs.getString("person"), rs.getString("incident_key"),
+					instant(rs, "declared_at")))
+			.list();
 	}
 
 	/**

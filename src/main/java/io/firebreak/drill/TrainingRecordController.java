@@ -1,6 +1,7 @@
 package io.firebreak.drill;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +19,14 @@ class TrainingRecordController {
 	}
 
 	@GetMapping("/roster/{person}/training")
-	String page(@PathVariable String person, Model model) {
-		model.addAttribute("record", records.of(person));
+	String page(@PathVariable String person, Model model, Authentication signedIn) {
+		model.addAttribute("record", records.of(person, signedIn));
 		return "drill/training";
 	}
 
 	@GetMapping(path = "/roster/{person}/training.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	TrainingRecords.TrainingRecord json(@PathVariable String person) {
-		return records.of(person);
+	TrainingRecords.TrainingRecord json(@PathVariable String person, Authentication signedIn) {
+		return records.of(person, signedIn);
 	}
 }

@@ -2,21 +2,25 @@ package io.firebreak.drill;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import io.firebreak.roster.DrillHistory;
 import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.NotFound;
 
 /**
  * A person's training record: the drills they took part in and their roles there, the roles they
- * have held in incidents real and rehearsed, and their last real incident.
+ * have held in incidents real and rehearsed, and their last real incident; of the incidents the
+ * reader may see, so that a person's record does not tell of a security incident the reader may not.
  */
 @Service
 public class TrainingRecords implements DrillHistory {
@@ -42,16 +46,19 @@ public class TrainingRecords implements DrillHistory {
 
 	private final DrillRepository drills;
 	private final Roster roster;
+	private final NeedToKnow needToKnow;
 
-	TrainingRecords(DrillRepository drills, Roster roster) {
+	TrainingRecords(DrillRepository drills, Roster roster, NeedToKnow needToKnow) {
 		this.drills = drills;
 		this.roster = roster;
+		this.needToKnow = needToKnow;
 	}
 
-	public TrainingRecord of(String personId) {
+	public TrainingRecord of(String personId, Authentication reader) {
 		Person person = roster.person(personId).orElseThrow(() -> new NotFound("no person " + personId
 				+ " on the roster"));
-		List<DrillRepository.Involvement> involvements = drills.involvements(person.id());
+		List<DrillRepository.Involvement> involvements = needToKnow.only(drills.involvements(person.id()),
+				DrillRepository.Involvement::incidentKey, reader);
 		List<DrillTaken> taken = involvements.stream()
 			.filter(DrillRepository.Involvement::drill)
 			.map(i -> new DrillTaken(i.incidentKey(), i.title(), i.scenarioId(), i.declaredAt(), rolesOf(i)))
@@ -77,7 +84,10 @@ public class TrainingRecords implements DrillHistory {
 	}
 
 	@Override
-	public Map<String, Instant> lastDrilled(Collection<String> people) {
-		return drills.lastDrilled(people);
+	public Map<String, Instant> lastDrilled(Collection<String> people, Authentication viewer) {
+		Map<String, Instant> last = new HashMap<>();
+		needToKnow.only(drills.drillsTakenBy(people), DrillRepository.DrillTaken::incidentKey, viewer)
+			.forEach(taken -> last.merge(taken.person(), taken.declaredAt(), (a, b) -> a.isAfter(b) ? a : b));
+		return last;
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.InvalidInput;
 
 @RestController
@@ -28,9 +29,11 @@ class IncidentApiController {
 	private final IncidentRepository incidents;
 	private final IncidentTimeline timeline;
 	private final IncidentRoles roles;
+	private final NeedToKnow needToKnow;
 
 	IncidentApiController(IncidentDeclarations declarations, IncidentRepository incidents,
-			IncidentTimeline timeline, IncidentRoles roles) {
+			IncidentTimeline timeline, IncidentRoles roles, NeedToKnow needToKnow) {
+		this.needToKnow = needToKnow;
 		this.declarations = declarations;
 		this.incidents = incidents;
 		this.timeline = timeline;
@@ -44,22 +47,27 @@ class IncidentApiController {
 		}
 		IncidentKey key = declarations.declare(IncidentDeclaration.of(request.title(), request.summary(),
 				request.service(), request.impact(), request.urgency(), request.type(), request.drill()));
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{key}").build(key.value())).body(IncidentView.of(find(key.value())));
+		// the declarer is answered what they declared, though a security incident is not theirs to see from now on
+		Incident declared = incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
+		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{key}").build(key.value()))
+			.body(IncidentView.of(declared));
 	}
 
 	@GetMapping
-	List<IncidentView> list(@RequestParam(defaultValue = "false") boolean open) {
-		return (open ? incidents.findOpen() : incidents.findRecent(500)).stream().map(IncidentView::of).toList();
+	List<IncidentView> list(@RequestParam(defaultValue = "false") boolean open, Authentication signedIn) {
+		return needToKnow.visible(open ? incidents.findOpen() : incidents.findRecent(500), signedIn).stream()
+			.map(IncidentView::of)
+			.toList();
 	}
 
 	@GetMapping("/{key}")
-	IncidentView get(@PathVariable String key) {
-		return IncidentView.of(find(key));
+	IncidentView get(@PathVariable String key, Authentication signedIn) {
+		return IncidentView.of(needToKnow.find(key, signedIn));
 	}
 
 	@GetMapping("/{key}/timeline")
-	List<IncidentTimeline.Entry> timeline(@PathVariable String key) {
-		return timeline.of(find(key).key());
+	List<IncidentTimeline.Entry> timeline(@PathVariable String key, Authentication signedIn) {
+		return timeline.of(needToKnow.find(key, signedIn).key());
 	}
 
 	/** Hands a role over (or takes command); answers the incident as it now is. */
@@ -70,10 +78,7 @@ class IncidentApiController {
 			throw new InvalidInput("body", "send a JSON object with role (commander, communicationsLead or scribe),"
 					+ " person and an optional note");
 		}
+		needToKnow.find(key, signedIn);
 		return IncidentView.of(roles.handOver(key, request, IncidentRoles.Actor.of(signedIn)));
-	}
-
-	private Incident find(String key) {
-		return incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
 	}
 }

@@ -3,7 +3,6 @@ package io.firebreak.incident;
 import java.time.Clock;
 import java.time.Duration;
 
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -21,10 +20,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.firebreak.notification.Notification;
 import io.firebreak.notification.NotificationRepository;
 import io.firebreak.roster.Person;
 import io.firebreak.roster.Role;
 import io.firebreak.roster.Roster;
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.Forbidden;
 import io.firebreak.system.InvalidInput;
 
@@ -55,10 +56,13 @@ class IncidentPageController {
 	private final Clock clock;
 	private final ObjectProvider<PostIncidentAnalysis> analysis;
 	private final ObjectProvider<OverduePlanReviews> planReviews;
+	private final NeedToKnow needToKnow;
 
 	IncidentPageController(IncidentRepository incidents, IncidentTimeline timeline, TaskService tasks,
 			NotificationRepository notifications, IncidentRoles roles, Roster roster, Clock clock,
-			ObjectProvider<PostIncidentAnalysis> analysis, ObjectProvider<OverduePlanReviews> planReviews) {
+			ObjectProvider<PostIncidentAnalysis> analysis, ObjectProvider<OverduePlanReviews> planReviews,
+			NeedToKnow needToKnow) {
+		this.needToKnow = needToKnow;
 		this.clock = clock;
 		this.analysis = analysis;
 		this.planReviews = planReviews;
@@ -71,13 +75,17 @@ class IncidentPageController {
 	}
 
 	@GetMapping("/")
-	String dashboard(Model model) {
-		model.addAttribute("open", incidents.findOpen());
-		model.addAttribute("recent", incidents.findRecent(20).stream().filter(i -> !i.status().isOpen()).toList());
-		model.addAttribute("failedNotifications",
-				notifications.failedToWarnOf(clock.instant().minus(FAILED_NOTICES_OUTLIVE_CLOSING)));
+	String dashboard(Model model, Authentication signedIn) {
+		model.addAttribute("open", needToKnow.visible(incidents.findOpen(), signedIn));
+		model.addAttribute("recent", needToKnow.visible(incidents.findRecent(20).stream()
+			.filter(i -> !i.status().isOpen()).toList(), signedIn));
+		List<Notification> failed = notifications.failedToWarnOf(clock.instant().minus(FAILED_NOTICES_OUTLIVE_CLOSING));
 		PostIncidentAnalysis followUp = analysis.getIfAvailable();
-		model.addAttribute("actionItems", followUp == null ? List.of() : followUp.openActionItems(clock.instant()));
+		List<PostIncidentAnalysis.ActionItemLine> actionItems = followUp == null ? List.of()
+				: followUp.openActionItems(clock.instant());
+		NeedToKnow.Clearance clearance = needToKnow.clearance(signedIn);
+		model.addAttribute("failedNotifications", clearance.only(failed, Notification::incidentKey));
+		model.addAttribute("actionItems", clearance.only(actionItems, item -> item.incident().value()));
 		OverduePlanReviews reviews = planReviews.getIfAvailable();
 		model.addAttribute("overduePlanReviews", reviews == null ? List.of() : reviews.overdue(clock.instant()));
 		model.addAttribute("tasklist", TASKLIST);
@@ -86,7 +94,7 @@ class IncidentPageController {
 
 	@GetMapping("/incidents/{key}")
 	String incident(@PathVariable String key, Model model, Authentication signedIn) {
-		Incident incident = find(key);
+		Incident incident = needToKnow.find(key, signedIn);
 		IncidentRoles.Actor actor = IncidentRoles.Actor.of(signedIn);
 		boolean open = incident.status() != IncidentStatus.CLOSED;
 		model.addAttribute("incident", incident);
@@ -106,6 +114,7 @@ class IncidentPageController {
 	@PostMapping("/incidents/{key}/roles")
 	String handOver(@PathVariable String key, @RequestParam String role, @RequestParam String person,
 			@RequestParam(required = false) String note, Authentication signedIn, RedirectAttributes redirect) {
+		needToKnow.find(key, signedIn);
 		try {
 			Incident incident = roles.handOver(key, new IncidentRoles.HandOver(role, person, note),
 					IncidentRoles.Actor.of(signedIn));
@@ -124,10 +133,10 @@ class IncidentPageController {
 	 * incident in Tasklist (the task does not exist yet when the page is sent), else the incident page.
 	 */
 	@GetMapping("/incidents/{key}/task")
-	String myTask(@PathVariable String key, Principal principal) {
-		find(key);
+	String myTask(@PathVariable String key, Authentication signedIn) {
+		needToKnow.find(key, signedIn);
 		return openTasks(key).stream()
-			.min(Comparator.comparing((Task task) -> !principal.getName().equals(task.getAssignee())))
+			.min(Comparator.comparing((Task task) -> !signedIn.getName().equals(task.getAssignee())))
 			.map(task -> "redirect:" + TASKLIST + "#/?task=" + task.getId())
 			.orElse("redirect:/incidents/" + key);
 	}
@@ -145,9 +154,5 @@ class IncidentPageController {
 
 	private List<Task> openTasks(String key) {
 		return tasks.createTaskQuery().processInstanceBusinessKey(key).orderByTaskCreateTime().asc().list();
-	}
-
-	private Incident find(String key) {
-		return incidents.findByKey(key).orElseThrow(() -> new IncidentNotFound(key));
 	}
 }

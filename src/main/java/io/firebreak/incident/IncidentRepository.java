@@ -77,6 +77,14 @@ public class IncidentRepository {
 			.list();
 	}
 
+	/** Every incident of {@code type}, most recently declared first. */
+	public List<Incident> findOfType(IncidentType type) {
+		return jdbc.sql("select " + COLUMNS + " from incident where incident_type = ? order by declared_at desc")
+			.param(type.name())
+			.query(IncidentRepository::map)
+			.list();
+	}
+
 	public List<Incident> findRecent(int limit) {
 		return jdbc.sql("select " + COLUMNS + " from incident order by declared_at desc, incident_key desc limit ?")
 			.param(limit)

@@ -7,6 +7,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,8 +47,8 @@ class ReportController {
 	@GetMapping("/reports")
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String service, @RequestParam(required = false) String severity,
-			Model model) throws JsonProcessingException {
-		Report report = reports.report(reports.filter(from, to, service, severity));
+			Model model, Authentication signedIn) throws JsonProcessingException {
+		Report report = reports.report(reports.filter(from, to, service, severity), signedIn);
 		model.addAttribute("report", report);
 		model.addAttribute("figures", pageJson.writeValueAsString(report));
 		model.addAttribute("measures", Arrays.asList(Measure.values()));
@@ -58,14 +59,16 @@ class ReportController {
 
 	@GetMapping(path = "/reports.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Report> json(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String service, @RequestParam(required = false) String severity) {
-		return ResponseEntity.ok(reports.report(reports.filter(from, to, service, severity)));
+			@RequestParam(required = false) String service, @RequestParam(required = false) String severity,
+			Authentication signedIn) {
+		return ResponseEntity.ok(reports.report(reports.filter(from, to, service, severity), signedIn));
 	}
 
 	@GetMapping("/reports.csv")
 	ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String service, @RequestParam(required = false) String severity) {
-		Report report = reports.report(reports.filter(from, to, service, severity));
+			@RequestParam(required = false) String service, @RequestParam(required = false) String severity,
+			Authentication signedIn) {
+		Report report = reports.report(reports.filter(from, to, service, severity), signedIn);
 		String name = "firebreak-report-%s-%s.csv".formatted(report.from(), report.to());
 		return ResponseEntity.ok()
 			.contentType(CSV)

@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import io.firebreak.incident.PostIncidentAnalysis;
 import io.firebreak.incident.PostIncidentAnalysis.ActionItemLine;
 import io.firebreak.roster.OwnedService;
 import io.firebreak.roster.Roster;
+import io.firebreak.security.NeedToKnow;
 
 /**
  * Makes the reports: checks the filters a person or client sent, reads the period's incidents in
  * one query, takes the overdue action items from the postmortem follow-up (overdue by its own rule,
- * as the dashboard shows them), and computes the figures.
+ * as the dashboard shows them), and computes the figures. The figures count every incident, security
+ * ones too: they name none. The overdue action items do, so they keep to those the reader may see.
  */
 @Service
 class Reports {
@@ -27,9 +30,12 @@ class Reports {
 	private final PostIncidentAnalysis analysis;
 	private final Roster roster;
 	private final Clock clock;
+	private final NeedToKnow needToKnow;
 
-	Reports(IncidentTimesRepository incidents, PostIncidentAnalysis analysis, Roster roster, Clock clock) {
+	Reports(IncidentTimesRepository incidents, PostIncidentAnalysis analysis, Roster roster, Clock clock,
+			NeedToKnow needToKnow) {
 		this.incidents = incidents;
+		this.needToKnow = needToKnow;
 		this.analysis = analysis;
 		this.roster = roster;
 		this.clock = clock;
@@ -44,9 +50,10 @@ class Reports {
 				services(service));
 	}
 
-	Report report(ReportFilter filter) {
+	/** The report as {@code reader} may read it. */
+	Report report(ReportFilter filter, Authentication reader) {
 		Instant now = clock.instant();
-		return ReportFigures.compute(filter, incidents.declaredIn(filter), overdueActionItems(now), now);
+		return ReportFigures.compute(filter, incidents.declaredIn(filter), overdueActionItems(now, reader), now);
 	}
 
 	/** Every service a report may be asked for, by id. */
@@ -63,8 +70,10 @@ class Reports {
 	}
 
 	/** Overdue now, of any incident; the figures keep those of the filter's service and severity, never a drill's. */
-	private List<OverdueActionItem> overdueActionItems(Instant now) {
-		List<ActionItemLine> overdue = analysis.openActionItems(now).stream().filter(ActionItemLine::overdue).toList();
+	private List<OverdueActionItem> overdueActionItems(Instant now, Authentication reader) {
+		List<ActionItemLine> overdue = needToKnow.only(
+				analysis.openActionItems(now).stream().filter(ActionItemLine::overdue).toList(),
+				item -> item.incident().value(), reader);
 		Map<String, IncidentTimesRepository.IncidentFacts> facts = incidents
 			.facts(overdue.stream().map(item -> item.incident().value()).distinct().toList());
 		return overdue.stream()

@@ -1,6 +1,5 @@
 package io.firebreak.roster;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,16 +58,16 @@ class RosterPageController {
 	}
 
 	@GetMapping("/roster")
-	String roster(Model model, Principal principal) {
+	String roster(Model model, Authentication signedIn) {
 		Instant now = clock.instant();
 		model.addAttribute("now", WHEN.format(now.atZone(ZoneOffset.UTC)));
 		model.addAttribute("teams", roster.teams().stream().map(team -> teamView(team, now)).toList());
 		model.addAttribute("roles", Arrays.stream(Role.values()).map(role -> new RolePool(role, roster.pool(role))).toList());
-		Map<String, Instant> lastDrills = drills.lastDrilled(roster.people().stream().map(Person::id).toList());
+		Map<String, Instant> lastDrills = drills.lastDrilled(roster.people().stream().map(Person::id).toList(), signedIn);
 		model.addAttribute("preparedness", roster.people().stream()
 			.map(person -> new Preparedness(person, lastDrills.get(person.id())))
 			.toList());
-		roster.person(principal.getName()).ifPresent(me -> {
+		roster.person(signedIn.getName()).ifPresent(me -> {
 			String feed = baseUrl + "/roster/" + me.id() + ".ics?key=" + signer.sign(OnCallCalendarController.payload(me.id()));
 			model.addAttribute("subscribeUrl", feed);
 			// webcal:// makes a click open the calendar app's subscribe dialog instead of downloading once

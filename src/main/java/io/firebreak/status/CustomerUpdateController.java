@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.firebreak.security.NeedToKnow;
 import io.firebreak.system.InvalidInput;
 
 /**
@@ -35,9 +36,11 @@ class CustomerUpdateController {
 
 	private final CustomerUpdates customerUpdates;
 	private final Clock clock;
+	private final NeedToKnow needToKnow;
 
-	CustomerUpdateController(CustomerUpdates customerUpdates, Clock clock) {
+	CustomerUpdateController(CustomerUpdates customerUpdates, Clock clock, NeedToKnow needToKnow) {
 		this.customerUpdates = customerUpdates;
+		this.needToKnow = needToKnow;
 		this.clock = clock;
 	}
 
@@ -48,6 +51,8 @@ class CustomerUpdateController {
 			throw new InvalidInput("body", "send a JSON object with status (investigating, identified, monitoring or"
 					+ " resolved) and message");
 		}
+		// before the message is judged, so that a hidden incident answers as an unknown one whatever was sent
+		needToKnow.find(key, signedIn);
 		CustomerUpdate update = customerUpdates.publish(key, CustomerUpdateStatus.of("status", posted.status()),
 				posted.message(), signedIn.getName(), clock.instant());
 		return ResponseEntity.status(HttpStatus.CREATED).body(PublishedView.of(update));
