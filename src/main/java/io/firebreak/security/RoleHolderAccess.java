@@ -1,8 +1,5 @@
 package io.firebreak.security;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -22,7 +19,6 @@ import org.springframework.stereotype.Component;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentRoleHoldersChanged;
 import io.firebreak.incident.IncidentType;
-import io.firebreak.roster.Role;
 
 /**
  * Need-to-know in Camunda for the people holding a role on a security incident: its plan is granted
@@ -50,7 +46,7 @@ class RoleHolderAccess {
 		if (incident.type() != IncidentType.SECURITY) {
 			return;
 		}
-		Set<String> holders = holders(incident);
+		Set<String> holders = Viewer.roleHolders(incident);
 		// the holder asks for nothing: Firebreak grants, and whoever triggered it may not grant in Camunda
 		commands.execute(context -> {
 			context.runWithoutAuthorization(() -> {
@@ -64,16 +60,6 @@ class RoleHolderAccess {
 			});
 			return null;
 		});
-	}
-
-	/** Everyone holding a role on the incident now, and the responder who acknowledged. */
-	static Set<String> holders(Incident incident) {
-		Set<String> holders = new LinkedHashSet<>();
-		Arrays.stream(Role.values()).map(incident::holder).filter(Objects::nonNull).forEach(holders::add);
-		if (incident.acknowledgedBy() != null) {
-			holders.add(incident.acknowledgedBy());
-		}
-		return holders;
 	}
 
 	private void grant(String userId, Resource resource, String resourceId, Permission permission) {

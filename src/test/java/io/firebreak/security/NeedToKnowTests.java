@@ -73,17 +73,17 @@ class NeedToKnowTests {
 	@Test
 	void everyRoleHolderAndTheResponderWhoAcknowledgedSeeIt() {
 		Incident security = declare(SECURITY_KEY, "security", "ic");
-		security.assess(new Assessment(Impact.SIGNIFICANT, Urgency.HIGH, "identity", null, "ic", "comms", "oncall2"), T0);
+		security.assess(new Assessment(Impact.SIGNIFICANT, Urgency.HIGH, "identity", null, "ic", "comms", "oncall2", "admin"), T0);
 		security.acknowledge("oncall", T0);
 
 		List<String> holders = Arrays.stream(Role.values()).map(security::holder).filter(h -> h != null).toList();
-		assertThat(holders).as("the assessment gave these roles").contains("ic", "comms", "oncall2");
+		assertThat(holders).as("the assessment gave these roles").contains("ic", "comms", "oncall2", "admin");
 		for (String holder : holders) {
 			assertThat(needToKnow.maySee(security, user(holder, "responders"))).as(holder).isTrue();
 		}
 		assertThat(needToKnow.maySee(security, user("oncall", "responders"))).as("acknowledged the page").isTrue();
 		assertThat(needToKnow.maySee(security, user("author", "plan-authors"))).isFalse();
-		assertThat(Viewer.roleHolders(security)).containsExactlyInAnyOrder("ic", "comms", "oncall2", "oncall");
+		assertThat(Viewer.roleHolders(security)).containsExactlyInAnyOrder("ic", "comms", "oncall2", "admin", "oncall");
 	}
 
 	@Test
