@@ -7,11 +7,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * Who hears about incidents beyond the paged responders: people by role or by id, mailing lists,
- * and chat channels; which severities reach them; and which part of a status update they get.
+ * and chat channels; which severities and incident types reach them; and which part of a status
+ * update they get.
  * Plans name a notice, never an address.
  */
 public record Audience(String id, String name, List<String> roles, List<String> people, List<String> mail,
-		List<ChatTarget> chat, List<String> severities, Part receives) {
+		List<ChatTarget> chat, List<String> severities, Part receives, List<String> types) {
 
 	/** The part of a status update an audience gets, after Google SRE's and PagerDuty's practice. */
 	public enum Part {
@@ -38,16 +39,20 @@ public record Audience(String id, String name, List<String> roles, List<String> 
 		chat = chat == null ? List.of() : List.copyOf(chat);
 		severities = severities == null ? List.of() : List.copyOf(severities);
 		receives = receives == null ? Part.TACTICAL : receives;
+		types = types == null ? List.of() : List.copyOf(types);
 	}
 
 	/** An internal audience of people and chats that every severity reaches. */
 	public Audience(String id, String name, List<String> roles, List<String> people, List<ChatTarget> chat) {
-		this(id, name, roles, people, null, chat, null, null);
+		this(id, name, roles, people, null, chat, null, null, null);
 	}
 
-	/** Whether incidents of {@code severity} reach this audience; no list means every severity. */
-	public boolean reachedBy(String severity) {
-		return severities.isEmpty() || severities.contains(severity);
+	/**
+	 * Whether incidents of {@code severity} and {@code type} reach this audience; no list means every
+	 * severity, every type.
+	 */
+	public boolean reachedBy(String severity, String type) {
+		return (severities.isEmpty() || severities.contains(severity)) && (types.isEmpty() || types.contains(type));
 	}
 
 	/** An incoming webhook. {@code drills}: whether drill notifications go there too. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.firebreak.incident.IncidentType;
 import io.firebreak.roster.Person;
 import io.firebreak.roster.Roster;
 import io.firebreak.roster.RosterCheck;
@@ -30,6 +31,7 @@ public class Audiences implements RosterCheck {
 	}
 
 	static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+	static final List<String> TYPES = java.util.Arrays.stream(IncidentType.values()).map(IncidentType::value).toList();
 	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	/** Drills are "sent only to responders": these roles still receive drill mail. */
@@ -66,6 +68,8 @@ public class Audiences implements RosterCheck {
 		audience.severities().stream().filter(severity -> !SEVERITIES.contains(severity))
 			.forEach(severity -> problems.add(where + ": severities names '" + severity + "', which is not one of "
 					+ SEVERITIES));
+		audience.types().stream().filter(type -> !TYPES.contains(type))
+			.forEach(type -> problems.add(where + ": types names '" + type + "', which is not one of " + TYPES));
 		audience.mail().stream().filter(address -> address == null || !EMAIL.matcher(address).matches())
 			.forEach(address -> problems.add(where + ": mail '" + address + "' is not an address"));
 		for (Audience.ChatTarget chat : audience.chat()) {
@@ -110,19 +114,20 @@ public class Audiences implements RosterCheck {
 	}
 
 	/**
-	 * The audiences an incident of {@code severity} reaches. A drill reaches only audiences of the
-	 * tactical part, and of those only responders and drill-enabled chats (see {@link #emailsOf}).
+	 * The audiences an incident of {@code severity} and {@code type} reaches. A drill reaches only
+	 * audiences of the tactical part, and of those only responders and drill-enabled chats (see
+	 * {@link #emailsOf}).
 	 */
-	public List<Audience> reachedBy(String severity, boolean drill) {
+	public List<Audience> reachedBy(String severity, String type, boolean drill) {
 		return audiences.values().stream()
-			.filter(audience -> audience.receives() != Audience.Part.FINDINGS && audience.reachedBy(severity))
+			.filter(audience -> audience.receives() != Audience.Part.FINDINGS && audience.reachedBy(severity, type))
 			.filter(audience -> !drill || audience.receives() == Audience.Part.TACTICAL)
 			.toList();
 	}
 
-	/** Whether the audience hears about incidents of {@code severity} (a drill: never customers or executives). */
-	public boolean reaches(String audienceId, String severity, boolean drill) {
-		return reachedBy(severity, drill).stream().anyMatch(audience -> audience.id().equals(audienceId));
+	/** Whether the audience hears about incidents of {@code severity} and {@code type} (a drill: never customers or executives). */
+	public boolean reaches(String audienceId, String severity, String type, boolean drill) {
+		return reachedBy(severity, type, drill).stream().anyMatch(audience -> audience.id().equals(audienceId));
 	}
 
 	/**

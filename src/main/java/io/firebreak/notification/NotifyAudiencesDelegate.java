@@ -62,7 +62,7 @@ public class NotifyAudiencesDelegate implements JavaDelegate {
 				+ (number > 0 ? "/" + number : "");
 		List<String> heard = new ArrayList<>();
 		List<NotificationRequest> requests = new ArrayList<>();
-		for (Audience audience : audiences.reachedBy(severity, incident.drill())) {
+		for (Audience audience : audiences.reachedBy(severity, incident.type().value(), incident.drill())) {
 			// nothing a person wrote for customers before the first update: they get no part yet
 			parts.of(notice, number, audience.receives(), incident, variables).ifPresent(part -> {
 				heard.add(audience.name());

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.incident.IncidentMilestones;
 import io.firebreak.incident.IncidentResponseVariables;
+import io.firebreak.incident.IncidentType;
 import io.firebreak.incident.Milestone;
 import io.firebreak.notification.Audiences;
 import io.firebreak.roster.Roster;
@@ -90,6 +91,7 @@ class PlanSteps {
 	private boolean reaches(String audience, DelegateTask task) {
 		IncidentResponseVariables variables = IncidentResponseVariables.of(task);
 		return audiences.reaches(audience, variables.text(IncidentResponseVariables.SEVERITY),
+				IncidentType.of(variables.text(IncidentResponseVariables.INCIDENT_TYPE)).value(),
 				variables.flag(IncidentResponseVariables.DRILL));
 	}
 

@@ -148,7 +148,7 @@ class RoleHandOverIntegrationTests {
 		assertBadRequest(handOver("ic", key, "scribe", "admin", null),
 				"admin is not in the scribe pool; pick one of: comms, oncall2, ic");
 		assertBadRequest(handOver("ic", key, "captain", "admin", null),
-				"role must be one of commander, communicationsLead, scribe (was 'captain')");
+				"role must be one of commander, communicationsLead, scribe, privacyLead (was 'captain')");
 		assertBadRequest(handOver("ic", key, "commander", "mallory", null),
 				"person must be the user id of someone on the roster (was 'mallory')");
 		assertBadRequest(handOver("ic", key, "commander", null, null), "person is required");

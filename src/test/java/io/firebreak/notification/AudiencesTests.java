@@ -53,9 +53,11 @@ class AudiencesTests {
 				    name: Stakeholders
 				    roles: [bosses]
 				    people: [nobody]
+				    types: [breach]
 				    chat:
 				      - {name: incidents, type: teams, url: "not a url"}
 				"""))
+			.hasMessageContaining("audience 'stakeholders': types names 'breach', which is not one of [operational, security]")
 			.hasMessageContaining("audience 'stakeholders': roles names 'bosses'")
 			.hasMessageContaining("audience 'stakeholders': people names 'nobody', who is not in the roster")
 			.hasMessageContaining("audience 'stakeholders': chat 'incidents' needs an http(s) webhook url");
@@ -83,15 +85,22 @@ class AudiencesTests {
 				    mail: [subscribers@example.org]
 				    severities: [SEV1]
 				    receives: customer
+				  - id: security-team
+				    name: Security team
+				    roles: [security-team]
+				    types: [security]
 				""");
 
-		assertThat(audiences.reachedBy("SEV1", false)).extracting(Audience::id)
+		assertThat(audiences.reachedBy("SEV1", "operational", false)).extracting(Audience::id)
 			.containsExactly("responders", "stakeholders", "executives", "customers");
-		assertThat(audiences.reachedBy("SEV3", false)).extracting(Audience::id).containsExactly("responders", "stakeholders");
-		assertThat(audiences.reachedBy("SEV1", true)).extracting(Audience::id).containsExactly("responders", "stakeholders");
+		assertThat(audiences.reachedBy("SEV3", "operational", false)).extracting(Audience::id).containsExactly("responders", "stakeholders");
+		assertThat(audiences.reachedBy("SEV1", "operational", true)).extracting(Audience::id).containsExactly("responders", "stakeholders");
+		assertThat(audiences.reachedBy("SEV3", "security", false)).as("an audience of security incidents only")
+			.extracting(Audience::id).containsExactly("responders", "stakeholders", "security-team");
+		assertThat(audiences.reaches("security-team", "SEV1", "operational", false)).isFalse();
 		assertThat(audiences.require("customers").receives()).isEqualTo(Audience.Part.CUSTOMER);
-		assertThat(audiences.reaches("customers", "SEV1", false)).isTrue();
-		assertThat(audiences.reaches("customers", "SEV2", false)).isFalse();
+		assertThat(audiences.reaches("customers", "SEV1", "operational", false)).isTrue();
+		assertThat(audiences.reaches("customers", "SEV2", "operational", false)).isFalse();
 		assertThat(audiences.emailsOf("stakeholders", false)).containsExactly("ic@example.org", "incidents@example.org");
 		assertThat(audiences.emailsOf("stakeholders", true)).as("a list reaches people outside the roster")
 			.containsExactly("ic@example.org");

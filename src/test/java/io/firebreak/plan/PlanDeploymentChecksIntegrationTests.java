@@ -159,11 +159,10 @@ class PlanDeploymentChecksIntegrationTests {
 
 	@Test
 	void aPlanChosenForSecurityIncidentsKeepsItsHistoryForTheSecurityMinimum() throws Exception {
-		// the demo services.yaml runs security incidents on incident-response until the security plan comes
-		PlanFiles plan = PlanFiles.complete().changed("test-response-plan", "incident-response");
-		assertThat(refused("security ttl", plan).problems()).contains("Process 'Test response plan' (incident-response) "
+		PlanFiles plan = PlanFiles.complete().changed("test-response-plan", "security-incident");
+		assertThat(refused("security ttl", plan).problems()).contains("Process 'Test response plan' (security-incident) "
 				+ "keeps its history 400 days, less than the 2190 days Firebreak keeps security plans (services.yaml "
-				+ "chooses incident-response for security incidents; firebreak.retention.security-minimum): set "
+				+ "chooses security-incident for security incidents; firebreak.retention.security-minimum): set "
 				+ "'History cleanup > Time to live' in Modeler's properties panel (camunda:historyTimeToLive) to P2190D or more\n");
 	}
 

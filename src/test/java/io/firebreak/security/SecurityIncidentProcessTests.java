@@ -127,6 +127,12 @@ class SecurityIncidentProcessTests {
 			.contains("reference ICO-2026-118").contains("in time, 72 h before the deadline"));
 		assertThat(descriptions(key)).anySatisfy(text -> assertThat(text)
 			.startsWith("Contain — Affected hosts isolated: yes; Exposed credentials revoked: yes; Credentials rotated: yes"));
+		assertThat(notifications.forIncident(key.value())).filteredOn(n -> n.kind() == NotificationKind.PAGE)
+			.singleElement().satisfies(page -> {
+				assertThat(page.recipients()).as("the identity team's on-call").isEqualTo("security@firebreak.example");
+				assertThat(page.subject()).as("within the security team, mail says what happened")
+					.contains("Session tokens stolen from the identity service");
+			});
 	}
 
 	@Test
