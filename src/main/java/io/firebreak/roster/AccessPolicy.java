@@ -181,8 +181,9 @@ class AccessPolicy {
 
 	/**
 	 * A process deployed while Firebreak runs (Modeler's Deploy button): commanders read its instances,
-	 * and plan authors its history, unless it is a security plan. Called inside the deployment's own command, where the author holds
-	 * no right to grant, and while the engine is being built (its first deployment), before this bean is.
+	 * and plan authors its history, unless it is a security plan. Called inside the deployment's own
+	 * command, where the author holds no right to grant, and while the engine is being built (its
+	 * first deployment), before this bean is.
 	 */
 	static void deployed(String processKey, Roster roster, AuthorizationService authorizations) {
 		if (!securityPlans(roster).contains(processKey)) {

@@ -54,6 +54,37 @@ class AccessPolicyTests {
 		assertThat(grants).noneMatch(grant -> grant.resource() == Resources.APPLICATION && grant.resourceId().equals("tasklist"));
 	}
 
+	@Test
+	void aSecurityPlanIsGrantedToTheSecurityTeamAndToNobodyElseButAuditorsAndAdmins() {
+		List<Grant> grants = AccessPolicy.grants(Set.of("incident-response"), Set.of("security-incident"),
+				Set.of("incident-response", "postmortem", "security-incident"));
+
+		assertThat(grants).filteredOn(grant -> grant.resourceId().equals("security-incident"))
+			.extracting(Grant::group).containsExactly(RosterGroup.SECURITY_TEAM);
+		assertThat(grants).filteredOn(grant -> grant.resourceId().equals("security-incident")).singleElement()
+			.satisfies(grant -> assertThat(grant.permissions()).extracting(Permission::getName)
+				.contains("READ_INSTANCE", "READ_TASK", "TASK_WORK", "READ_HISTORY"));
+		List<Grant> othersWildcards = grants.stream().filter(grant -> grant.resourceId().equals("*")
+				&& grant.group() != RosterGroup.AUDITORS && grant.group() != RosterGroup.FIREBREAK_ADMINS).toList();
+		assertThat(othersWildcards).as("no wildcard lets anyone else read a plan's instances, tasks or history")
+			.filteredOn(grant -> grant.resource() == Resources.PROCESS_DEFINITION)
+			.allSatisfy(grant -> assertThat(grant.permissions()).extracting(Permission::getName)
+				.doesNotContain("READ_INSTANCE", "READ_HISTORY", "READ_TASK"));
+		assertThat(othersWildcards).filteredOn(grant -> grant.resource() == Resources.PROCESS_INSTANCE)
+			.allSatisfy(grant -> assertThat(grant.permissions()).extracting(Permission::getName).containsExactly("CREATE"));
+		assertThat(grants).as("commanders read the instances of every other process, authors their history")
+			.anySatisfy(grant -> {
+				assertThat(grant.group()).isEqualTo(RosterGroup.INCIDENT_COMMANDERS);
+				assertThat(grant.resourceId()).isEqualTo("postmortem");
+				assertThat(grant.permissions()).extracting(Permission::getName).contains("READ_INSTANCE");
+			})
+			.anySatisfy(grant -> {
+				assertThat(grant.group()).isEqualTo(RosterGroup.PLAN_AUTHORS);
+				assertThat(grant.resourceId()).isEqualTo("postmortem");
+				assertThat(grant.permissions()).extracting(Permission::getName).containsExactly("READ_HISTORY");
+			});
+	}
+
 	private static List<Grant> auditors(Set<String> everydayPlans) {
 		return AccessPolicy.grants(everydayPlans).stream().filter(grant -> grant.group() == RosterGroup.AUDITORS).toList();
 	}
