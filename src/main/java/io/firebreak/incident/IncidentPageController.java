@@ -98,8 +98,12 @@ class IncidentPageController {
 		IncidentRoles.Actor actor = IncidentRoles.Actor.of(signedIn);
 		boolean open = incident.status() != IncidentStatus.CLOSED;
 		model.addAttribute("incident", incident);
-		model.addAttribute("roles", Arrays.stream(Role.values()).map(role -> roleHolder(incident, role,
-				open && roles.mayHandOver(incident, actor))).toList());
+		// an operational incident has no data exposure to answer for: no privacy lead unless someone was given it
+		model.addAttribute("roles", Arrays.stream(Role.values())
+			.filter(role -> role != Role.PRIVACY_LEAD || incident.type() == IncidentType.SECURITY
+					|| incident.privacyLead() != null)
+			.map(role -> roleHolder(incident, role, open && roles.mayHandOver(incident, actor)))
+			.toList());
 		model.addAttribute("mayTakeOver", open && roles.mayTakeOver(incident, actor));
 		model.addAttribute("timeline", timeline.of(incident.key()));
 		model.addAttribute("tasks", openTasks(key));

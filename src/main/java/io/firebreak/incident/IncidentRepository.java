@@ -15,8 +15,8 @@ public class IncidentRepository {
 
 	private static final String COLUMNS = """
 			incident_key, title, summary, service, incident_type, drill, impact, urgency, severity,
-			customer_impact, assessed_at, status, commander, communications_lead, scribe, privacy_lead, declared_by, declared_at,
-			acknowledged_by, acknowledged_at, contained_at, mitigated_at, resolved_at, closed_at, process_instance_id""";
+			customer_impact, assessed_at, status, commander, communications_lead, scribe, privacy_lead, declared_by,
+			declared_at, acknowledged_by, acknowledged_at, contained_at, mitigated_at, resolved_at, closed_at, process_instance_id""";
 
 	private final JdbcClient jdbc;
 
@@ -27,8 +27,8 @@ public class IncidentRepository {
 	public void insert(Incident incident) {
 		jdbc.sql("insert into incident (" + COLUMNS + ") values ("
 				+ ":key, :title, :summary, :service, :type, :drill, :impact, :urgency, :severity, :customerImpact, "
-				+ ":assessedAt, :status, :commander, :communicationsLead, :scribe, :privacyLead, :declaredBy, :declaredAt, :acknowledgedBy, "
-				+ ":acknowledgedAt, :containedAt, :mitigatedAt, :resolvedAt, :closedAt, :processInstanceId)")
+				+ ":assessedAt, :status, :commander, :communicationsLead, :scribe, :privacyLead, :declaredBy, :declaredAt, "
+				+ ":acknowledgedBy, :acknowledgedAt, :containedAt, :mitigatedAt, :resolvedAt, :closedAt, :processInstanceId)")
 			.paramSource(parameters(incident))
 			.update();
 	}
@@ -37,7 +37,8 @@ public class IncidentRepository {
 		jdbc.sql("""
 				update incident set service = :service, impact = :impact, urgency = :urgency, severity = :severity,
 				  customer_impact = :customerImpact, assessed_at = :assessedAt, status = :status, commander = :commander,
-				  communications_lead = :communicationsLead, scribe = :scribe, privacy_lead = :privacyLead, acknowledged_by = :acknowledgedBy,
+				  communications_lead = :communicationsLead, scribe = :scribe, privacy_lead = :privacyLead,
+				  acknowledged_by = :acknowledgedBy,
 				  acknowledged_at = :acknowledgedAt, contained_at = :containedAt, mitigated_at = :mitigatedAt,
 				  resolved_at = :resolvedAt, closed_at = :closedAt
 				where incident_key = :key""")
