@@ -53,6 +53,9 @@ class PlanAuthoringIntegrationTests {
 	@Autowired
 	ManagementService management;
 
+	@Autowired
+	org.camunda.bpm.engine.AuthorizationService authorizations;
+
 	ModelerDeploy modeler;
 
 	@BeforeEach
@@ -118,6 +121,63 @@ class PlanAuthoringIntegrationTests {
 		String key = declare();
 		complete("ic", key, "Assess incident", Map.of("impact", "significant", "urgency", "high", "service",
 				"checkout", "commander", "ic"));
+	}
+
+	@Test
+	@Order(3)
+	void theSecurityPlanDeploysFromModelerAndStaysNeedToKnow() throws Exception {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (String form : List.of("form-declare-incident", "form-triage-security-incident", "form-acknowledge-page",
+				"form-preserve-evidence", "form-contain-security-incident", "form-assess-data-exposure",
+				"form-record-breach-notification", "form-eradicate-threat", "form-recover-from-security-incident",
+				"form-review-meeting", "form-approve-postmortem", "form-review-resolved-alert")) {
+			files.put(form + ".form", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("forms", form + ".form")));
+		}
+		files.put("incident-priority.dmn", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes/incident-priority.dmn")));
+		files.put("breach-notification.dmn",
+				java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes/breach-notification.dmn")));
+		files.put("security-incident.bpmn", java.nio.file.Files.readString(java.nio.file.Path.of("processes/security-incident.bpmn"))
+			.replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"authored\"")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		long before = repository.createProcessDefinitionQuery().processDefinitionKey("security-incident").count();
+
+		ModelerDeploy.Answer deployed = modeler.deploy("author", "security-incident", files);
+
+		assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("security-incident").count())
+			.isEqualTo(before + 1);
+		ModelerDeploy.Answer declared = modeler.postJson("security", "/api/incidents", Map.of("title",
+				"Leaked API key", "service", "identity", "impact", "moderate", "urgency", "high", "type", "security"));
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+		String key = declared.json().path("key").asText();
+		assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+			.singleResult().getProcessDefinitionId()).getVersionTag()).isEqualTo("authored");
+		assertThat(modeler.get("ic", "/engine-rest/process-instance?businessKey=" + key).json())
+			.as("deployed by an author, still need-to-know").isEmpty();
+		assertThat(modeler.get("author", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key)
+			.json()).isEmpty();
+		assertThat(modeler.get("security", "/engine-rest/process-instance?businessKey=" + key).json()).hasSize(1);
+	}
+
+	@Test
+	@Order(4)
+	void aProcessNewToFirebreakDeployedFromModelerIsReadByCommandersAtOnce() throws Exception {
+		byte[] copy = java.nio.file.Files.readString(java.nio.file.Path.of("processes/notification-delivery.bpmn"))
+			.replace("id=\"notification-delivery\"", "id=\"delivery-copy\"")
+			.replace("bpmnElement=\"notification-delivery\"", "bpmnElement=\"delivery-copy\"")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		ModelerDeploy.Answer deployed = modeler.deploy("author", "delivery-copy", Map.of("delivery-copy.bpmn", copy));
+
+		assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+		assertThat(authorizations.createAuthorizationQuery().groupIdIn("incident-commanders")
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId("delivery-copy")
+			.singleResult()).as("granted in the deployment's own transaction, no restart or reload")
+			.satisfies(grant -> assertThat(grant.isPermissionGranted(
+					org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE)).isTrue());
+		assertThat(authorizations.createAuthorizationQuery().groupIdIn("incident-commanders")
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId("security-incident")
+			.count()).as("never the security plan").isZero();
 	}
 
 	private String declare() throws Exception {
