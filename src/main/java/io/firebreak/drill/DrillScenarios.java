@@ -147,6 +147,31 @@ public class DrillScenarios implements RosterCheck {
 		return checked;
 	}
 
+	/**
+	 * A security plan is need-to-know in Camunda: a drill of a security incident runs one, so that it is
+	 * drilled as it would be kept, and a drill of an operational incident never does, or its
+	 * responders could not see it.
+	 */
+	private static Optional<String> needToKnowProblem(String plan, String type, Roster roster) {
+		String security = IncidentType.SECURITY.value();
+		Set<String> securityPlans = new TreeSet<>();
+		Optional.ofNullable(roster.plans().get(security)).ifPresent(securityPlans::add);
+		roster.services().forEach(service -> Optional.ofNullable(service.plans().get(security)).ifPresent(securityPlans::add));
+		if (blank(plan) || securityPlans.isEmpty() || type == null) {
+			return Optional.empty();
+		}
+		boolean securityDrill = security.equals(type);
+		if (securityDrill && !securityPlans.contains(plan)) {
+			return Optional.of("'" + plan + "' runs operational incidents; a drill of a security incident runs a plan"
+					+ " for security incidents (" + String.join(", ", securityPlans) + "), kept need-to-know as the real one");
+		}
+		if (!securityDrill && securityPlans.contains(plan)) {
+			return Optional.of("'" + plan + "' is the need-to-know plan for security incidents; give the scenario"
+					+ " type: security, or name an everyday plan");
+		}
+		return Optional.empty();
+	}
+
 	private static DrillScenario scenario(ScenarioEntry entry, Mistakes at, Set<String> deployedPlans, Roster roster) {
 		int before = at.count();
 		if (blank(entry.title())) {
@@ -176,6 +201,7 @@ public class DrillScenarios implements RosterCheck {
 		at.check("urgency", () -> Urgency.of(entry.urgency()));
 		String type = entry.type() != null ? entry.type() : service.map(OwnedService::incidentType).orElse(null);
 		at.check("type", () -> IncidentType.of(type));
+		needToKnowProblem(entry.plan(), type, roster).ifPresent(problem -> at.add("plan", problem));
 		List<String> alerts = alerts(entry.alerts(), "alerts", at);
 		List<DrillScenario.Inject> injects = new ArrayList<>();
 		List<InjectEntry> injectEntries = entry.injects() == null ? List.of() : entry.injects();

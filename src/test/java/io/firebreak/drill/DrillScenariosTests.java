@@ -30,7 +30,7 @@ import io.firebreak.system.ConfigFile;
 /** config/scenarios.yaml as start-up reads it: the shipped file, and every mistake named by file and path. */
 class DrillScenariosTests {
 
-	static final Set<String> RESPONSE_PLANS = Set.of("incident-response", "third-party-degradation");
+	static final Set<String> RESPONSE_PLANS = Set.of("incident-response", "third-party-degradation", "security-incident");
 
 	static Roster roster;
 
@@ -57,6 +57,33 @@ class DrillScenariosTests {
 				Duration.ofHours(1)));
 		assertThat(scenarios.find("identity-login-failures").orElseThrow().type())
 			.as("the service's incident type when the scenario names none").isEqualTo("security");
+		assertThat(scenarios.find("identity-login-failures").orElseThrow().plan()).isEqualTo("security-incident");
+	}
+
+	@Test
+	void aSecurityDrillRunsTheNeedToKnowPlanAndAnOperationalDrillNever() {
+		assertThatThrownBy(() -> read("""
+				scenarios:
+				  - id: token-theft
+				    title: Session tokens stolen
+				    plan: incident-response
+				    service: identity
+				    impact: significant
+				    urgency: high
+				    targets: {acknowledge: PT5M, contain: PT30M, mitigate: PT1H}
+				  - id: checkout-as-breach
+				    title: Checkout errors
+				    plan: security-incident
+				    service: checkout
+				    impact: significant
+				    urgency: high
+				    targets: {acknowledge: PT5M, contain: PT30M, mitigate: PT1H}
+				"""))
+			.isInstanceOf(ScenariosUnreadable.class)
+			.hasMessageContaining("scenarios[token-theft].plan: 'incident-response' runs operational incidents; a drill"
+					+ " of a security incident runs a plan for security incidents (security-incident)")
+			.hasMessageContaining("scenarios[checkout-as-breach].plan: 'security-incident' is the need-to-know plan for"
+					+ " security incidents; give the scenario type: security, or name an everyday plan");
 	}
 
 	@Test
@@ -88,7 +115,7 @@ class DrillScenariosTests {
 			.isInstanceOf(ScenariosUnreadable.class)
 			.hasMessage(String.join("\n",
 					"config/scenarios.yaml: scenarios[db-failover].plan: 'incident-responce' is not a deployed response"
-							+ " plan; response plans are incident-response, third-party-degradation",
+							+ " plan; response plans are incident-response, security-incident, third-party-degradation",
 					"config/scenarios.yaml: scenarios[db-failover].service: 'chekout' is not a service of"
 							+ " config/services.yaml"));
 	}
