@@ -22,15 +22,20 @@ public class NotificationDeliveries {
 
 	private final Notifier notifier;
 	private final RuntimeService runtime;
+	private final RestrictedNotices restricted;
 
-	NotificationDeliveries(Notifier notifier, RuntimeService runtime) {
+	NotificationDeliveries(Notifier notifier, RuntimeService runtime, RestrictedNotices restricted) {
 		this.notifier = notifier;
 		this.runtime = runtime;
+		this.restricted = restricted;
 	}
 
-	/** Records each notice and starts its delivery, unless it went out or is on its way already. */
+	/**
+	 * Records each notice and starts its delivery, unless it went out or is on its way already. A
+	 * notice about a security incident goes whole to the security team and redacted to the rest.
+	 */
 	public void queueEach(List<NotificationRequest> requests) {
-		for (NotificationRequest request : requests) {
+		for (NotificationRequest request : requests.stream().flatMap(asked -> restricted.split(asked).stream()).toList()) {
 			Notification queued = notifier.queue(request);
 			if (!queued.status().delivered() && !onItsWay(queued.key())) {
 				start(queued);

@@ -30,6 +30,11 @@ public record NotificationRequest(String key, String incidentKey, NotificationKi
 		this(key, incidentKey, kind, channel, recipients, subject, drill, model, null);
 	}
 
+	/** The same notice under {@code newKey} to {@code others} only. */
+	public NotificationRequest to(String newKey, List<String> others) {
+		return new NotificationRequest(newKey, incidentKey, kind, channel, others, subject, drill, model, calendar);
+	}
+
 	/** The same request, carrying the iCalendar invitation {@code ics}. */
 	public NotificationRequest withCalendar(String ics) {
 		return new NotificationRequest(key, incidentKey, kind, channel, recipients, subject, drill, model, ics);

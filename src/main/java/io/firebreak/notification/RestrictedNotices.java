@@ -1,6 +1,7 @@
 package io.firebreak.notification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import io.firebreak.roster.RosterGroup;
 /**
  * Need-to-know in mail: a notice about a security incident that reaches anyone outside the security
  * team (a commander, an audience's list, a chat channel) says only that there is news on the
- * incident, by key and severity, and where to sign in to read it. Its title, summary and details
+ * incident, by key and severity, and where to sign in to read it; the team's members get it whole. Its title, summary and details
  * stay in Firebreak, behind the same rule as its pages. A page keeps its acknowledgement link.
  */
 @Component
@@ -38,13 +39,27 @@ class RestrictedNotices {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * One notice about a security incident to the security team and to others alike becomes two: the
+	 * whole notice to the team's members, the redacted one (its key ending in {@code /restricted}) to
+	 * the rest. Any other notice stays as it is.
+	 */
+	List<NotificationRequest> split(NotificationRequest request) {
+		List<String> team = request.recipients().stream().filter(this::inSecurityTeam).toList();
+		if (team.isEmpty() || team.size() == request.recipients().size() || restricted(request).isEmpty()) {
+			return List.of(request);
+		}
+		List<String> others = request.recipients().stream().filter(recipient -> !team.contains(recipient)).toList();
+		return List.of(request.to(request.key(), team), request.to(request.key() + "/restricted", others));
+	}
+
 	/** The request as it may go to its recipients: unchanged, or redacted when the incident is need-to-know. */
 	NotificationRequest forRecipients(NotificationRequest request) {
-		if (request.incidentKey() == null || request.recipients().stream().allMatch(this::inSecurityTeam)) {
+		if (request.recipients().stream().allMatch(this::inSecurityTeam)) {
 			return request;
 		}
-		Optional<Incident> incident = incidents.findByKey(request.incidentKey());
-		if (incident.isEmpty() || incident.get().type() != IncidentType.SECURITY) {
+		Optional<Incident> incident = restricted(request);
+		if (incident.isEmpty()) {
 			return request;
 		}
 		Incident restricted = incident.get();
@@ -66,6 +81,11 @@ class RestrictedNotices {
 		// no calendar invitation either: its summary and description would carry the title
 		return new NotificationRequest(request.key(), request.incidentKey(), request.kind(), request.channel(),
 				request.recipients(), subject, request.drill(), model);
+	}
+
+	private Optional<Incident> restricted(NotificationRequest request) {
+		return request.incidentKey() == null ? Optional.empty()
+				: incidents.findByKey(request.incidentKey()).filter(incident -> incident.type() == IncidentType.SECURITY);
 	}
 
 	boolean isRedacted(NotificationRequest request) {
