@@ -154,9 +154,7 @@ public class DrillScenarios implements RosterCheck {
 	 */
 	private static Optional<String> needToKnowProblem(String plan, String type, Roster roster) {
 		String security = IncidentType.SECURITY.value();
-		Set<String> securityPlans = new TreeSet<>();
-		Optional.ofNullable(roster.plans().get(security)).ifPresent(securityPlans::add);
-		roster.services().forEach(service -> Optional.ofNullable(service.plans().get(security)).ifPresent(securityPlans::add));
+		Set<String> securityPlans = roster.plansNamedFor(security);
 		if (blank(plan) || securityPlans.isEmpty() || type == null) {
 			return Optional.empty();
 		}

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -59,10 +58,7 @@ class AccessPolicy {
 
 	/** The plans services.yaml chooses for security incidents: need-to-know. */
 	static Set<String> securityPlans(Roster roster) {
-		Set<String> plans = new LinkedHashSet<>();
-		Optional.ofNullable(roster.plans().get(SECURITY_TYPE)).ifPresent(plans::add);
-		roster.services().forEach(service -> Optional.ofNullable(service.plans().get(SECURITY_TYPE)).ifPresent(plans::add));
-		return plans;
+		return roster.plansNamedFor(SECURITY_TYPE);
 	}
 
 	/** The plans services.yaml chooses for incidents other than security ones, the main plan always. */

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -180,6 +182,17 @@ public class Roster {
 	/** services.yaml's top-level plans: incident type (or {@code default}) to process definition key. */
 	public Map<String, String> plans() {
 		return state.plans;
+	}
+
+	/**
+	 * The plans services.yaml names for incidents of {@code type} itself, top-level or for a service;
+	 * not the defaults they would otherwise run.
+	 */
+	public Set<String> plansNamedFor(String type) {
+		Set<String> named = new TreeSet<>();
+		Optional.ofNullable(plans().get(type)).ifPresent(named::add);
+		services().forEach(service -> Optional.ofNullable(service.plans().get(type)).ifPresent(named::add));
+		return named;
 	}
 
 	public Optional<OwnedService> service(String id) {
