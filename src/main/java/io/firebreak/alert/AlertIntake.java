@@ -18,6 +18,7 @@ import io.firebreak.alert.AlertGroups.LockedGroup;
 import io.firebreak.incident.Incident;
 import io.firebreak.incident.IncidentDeclarations;
 import io.firebreak.incident.IncidentKey;
+import io.firebreak.incident.IncidentKeys;
 import io.firebreak.incident.IncidentRepository;
 import io.firebreak.roster.OwnedService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,16 +50,12 @@ public class AlertIntake {
 	// Deliveries of one group queue here before they take a connection, so a storm on one group
 	// does not hold the pool waiting on its row lock; the row lock still orders them across nodes.
 	private final ReentrantLock[] groupStripes = new ReentrantLock[256];
-	// Declarations wait for each other anyway (gapless incident keys are a row lock held to
-	// commit), and the database's lock is not fair: in a storm some waited seconds. First come,
-	// first served here. Whether a delivery declares is guessed before its transaction; a wrong
-	// guess only changes who waits where, the group's row lock still decides.
-	private final ReentrantLock declarationQueue = new ReentrantLock(true);
 	private final AlertPayloads payloads;
 	private final AlertRouting routing;
 	private final AlertGroups groups;
 	private final AlertTimeline timeline;
 	private final IncidentDeclarations declarations;
+	private final IncidentKeys keys;
 	private final IncidentRepository incidents;
 	private final PlanMessages plan;
 	private final TransactionTemplate transaction;
@@ -66,13 +63,14 @@ public class AlertIntake {
 	private final MeterRegistry meters;
 
 	AlertIntake(AlertPayloads payloads, AlertRouting routing, AlertGroups groups, AlertTimeline timeline,
-			IncidentDeclarations declarations, IncidentRepository incidents, PlanMessages plan,
+			IncidentDeclarations declarations, IncidentKeys keys, IncidentRepository incidents, PlanMessages plan,
 			PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
 		this.payloads = payloads;
 		this.routing = routing;
 		this.groups = groups;
 		this.timeline = timeline;
 		this.declarations = declarations;
+		this.keys = keys;
 		this.incidents = incidents;
 		this.plan = plan;
 		this.transaction = new TransactionTemplate(transactions);
@@ -109,24 +107,23 @@ public class AlertIntake {
 
 	private Outcome takeInLocked(AlertDelivery delivery, OwnedService service) {
 		ReentrantLock stripe = groupStripes[Math.floorMod(delivery.groupHash().hashCode(), groupStripes.length)];
-		boolean declaring = delivery.fires() && !groups.hasOpenIncident(delivery);
 		stripe.lock();
-		if (declaring) {
-			declarationQueue.lock();
-		}
 		try {
-			return Retries.onContention(() -> transaction.execute(status -> takeIn(delivery, service)),
+			// A delivery that will declare takes its key before its transaction, so that it does not
+			// hold the key counter's lock (or a second connection) while it declares. The guess is
+			// made under the group's stripe, so only another node's delivery of the same new group
+			// can prove it wrong; the key it took is then left unused.
+			Optional<IncidentKey> reserved = delivery.fires() && !groups.hasOpenIncident(delivery)
+					? Optional.of(keys.reserve()) : Optional.empty();
+			return Retries.onContention(() -> transaction.execute(status -> takeIn(delivery, service, reserved)),
 					() -> meters.counter("firebreak.alerts.retried", "source", delivery.source().id()).increment());
 		}
 		finally {
-			if (declaring) {
-				declarationQueue.unlock();
-			}
 			stripe.unlock();
 		}
 	}
 
-	private Outcome takeIn(AlertDelivery delivery, OwnedService service) {
+	private Outcome takeIn(AlertDelivery delivery, OwnedService service, Optional<IncidentKey> reserved) {
 		Instant now = clock.instant();
 		LockedGroup group = groups.lock(delivery, service.id(), now);
 		List<AlertEvent> fresh = groups.unseen(delivery.events());
@@ -142,7 +139,8 @@ public class AlertIntake {
 			return new Outcome(Result.APPENDED, delivery.groupKey(), group.incident(), fresh.size());
 		}
 		if (fresh.stream().anyMatch(event -> event.kind() == AlertEvent.Kind.FIRING)) {
-			IncidentKey key = declarations.declare(AlertDeclarations.of(delivery, service), delivery.source().id());
+			IncidentKey key = declarations.declare(AlertDeclarations.of(delivery, service), delivery.source().id(),
+					reserved.orElseGet(keys::next));
 			groups.assign(group.id(), key);
 			groups.takeIn(group.id(), Optional.of(key), fresh, now);
 			// The plan was started for these very alerts: they go on the timeline with the

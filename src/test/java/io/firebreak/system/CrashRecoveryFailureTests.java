@@ -25,7 +25,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  * Firebreak runs from its jar in a JVM of its own; clients declare incidents, post alerts and
  * complete tasks while it works, and the mail server has just stopped answering, so pages are in
  * the middle of being sent. Then the JVM is killed and started again. Everything that was answered
- * (201, 202, 204) must be there, with its plan, tasks and timers; keys stay unique and gapless;
+ * (201, 202, 204) must be there, with its plan, tasks and timers; keys stay unique, with a number
+ * left unused only by a declaration the crash cut off;
  * every page pending at the crash goes out within seconds of the restart (the issue asks 30 s),
  * and no mail goes out twice.
  */
@@ -89,12 +90,12 @@ class CrashRecoveryFailureTests {
 				.formatted(round, traffic.declared(), traffic.alerts(), traffic.completed(), pendingAtCrash.size(),
 						(upAt - killedAt) / 1e9, (lastPage - upAt) / 1e9));
 
-			assertEverythingAnsweredIsThere();
+			assertEverythingAnsweredIsThere(round);
 			assertThat(received.sentMoreThanOnce()).as("mails sent more than once").isEmpty();
 		}
 	}
 
-	private void assertEverythingAnsweredIsThere() throws Exception {
+	private void assertEverythingAnsweredIsThere(int round) throws Exception {
 		NodeHttp http = node.http();
 		assertThat(ledger.refusals()).as("answers other than done").isEmpty();
 		assertThat(ledger.answeredKeys()).as("keys answered twice").doesNotHaveDuplicates();
@@ -116,19 +117,26 @@ class CrashRecoveryFailureTests {
 			}
 			highest = Math.max(highest, sequence(key));
 		}
-		// Gapless: every number up to the last key exists, none after it. Declarations cut off by
-		// the crash before their answer may or may not have committed; either way, no hole.
+		// Unique and increasing: a declaration takes its number before it starts its plan (README,
+		// "Incident keys"), so a declaration cut off by the crash may leave its number unused. Only
+		// those: at most one hole per client declaring (and the alert source) at each crash.
+		long declaringAtEachCrash = CrashTraffic.DECLARING_CLIENTS + 1;
+		long existing = 0;
+		long holes = 0;
 		long last = 0;
-		while (http.get("admin", "/api/incidents/" + key(last + 1)).status() == 200) {
-			last++;
+		for (long n = 1; n <= highest + declaringAtEachCrash * round; n++) {
+			if (http.get("admin", "/api/incidents/" + key(n)).status() == 200) {
+				existing++;
+				holes += n - last - 1;
+				last = n;
+			}
 		}
 		assertThat(last).as("last key").isGreaterThanOrEqualTo(highest);
-		for (long n = last + 2; n <= last + 5; n++) {
-			assertThat(http.get("admin", "/api/incidents/" + key(n)).status()).as("no key after a hole: " + key(n)).isEqualTo(404);
-		}
+		assertThat(holes).as("numbers left unused by declarations cut off in %d crashes", round)
+			.isLessThanOrEqualTo(declaringAtEachCrash * round);
 		JsonNode listed = http.get("admin", "/api/incidents").json();
 		if (listed.size() < 500) {
-			assertThat(listed.size()).as("incidents listed").isEqualTo(last);
+			assertThat(listed.size()).as("incidents listed").isEqualTo(existing);
 		}
 		for (String task : ledger.completedTasks()) {
 			JsonNode history = http.get("admin", "/engine-rest/history/task?taskId=" + task).json();
