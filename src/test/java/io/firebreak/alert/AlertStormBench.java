@@ -36,11 +36,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * production here (H2 file database, job executor on, demo roster), then 8 clients post 10,000
  * Alertmanager notifications of one new alert each, in 100 groups: the first of each group
  * declares, the rest are new alerts for an open incident. Then every notification is sent again,
- * as Alertmanager repeats them. Writes target/bench/results.json. Run: {@code mvn -Pbench verify}.
+ * as Alertmanager repeats them. Writes target/bench/alert-storm.json. Run: {@code mvn -Pbench package exec:exec@alert-storm}.
  */
 public final class AlertStormBench {
 
-	record Sent(String phase, String result, long nanos, int status) {
+	public record Sent(String phase, String result, long nanos, int status) {
 	}
 
 	static final int GROUPS = Integer.getInteger("bench.groups", 100);
@@ -67,9 +67,9 @@ public final class AlertStormBench {
 			Map<String, Object> results = results(storm, repeats, incidents);
 			results.put("retriedTransactions", app.getBean(MeterRegistry.class).find("firebreak.alerts.retried").counters()
 				.stream().mapToDouble(Counter::count).sum());
-			new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), results);
+			new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("alert-storm.json").toFile(), results);
 			System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-			System.out.println("Written to " + out.resolve("results.json"));
+			System.out.println("Written to " + out.resolve("alert-storm.json"));
 			if (incidents != GROUPS) {
 				System.out.println("WRONG: " + incidents + " incidents for " + GROUPS + " groups");
 				System.exit(1);
@@ -85,7 +85,7 @@ public final class AlertStormBench {
 	}
 
 	/** Round-robin over the groups, so that declarations and appends are interleaved as in a real storm. */
-	static List<Sent> storm(HttpClient client, int port, String prefix, int groups, int perGroup) throws Exception {
+	public static List<Sent> storm(HttpClient client, int port, String prefix, int groups, int perGroup) throws Exception {
 		ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
 		for (int alert = 0; alert < perGroup; alert++) {
 			for (int group = 0; group < groups; group++) {
@@ -151,7 +151,7 @@ public final class AlertStormBench {
 		return results;
 	}
 
-	static Map<String, Object> phase(List<Sent> sent, int expected) {
+	public static Map<String, Object> phase(List<Sent> sent, int expected) {
 		long elapsed = sent.stream().filter(s -> s.phase().equals("elapsed")).findFirst().orElseThrow().nanos();
 		List<Sent> posts = sent.stream().filter(s -> !s.phase().equals("elapsed")).toList();
 		Map<String, Object> phase = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ import io.firebreak.roster.Roster;
  * The history is kept in target/bench/audit-history and reused while it holds enough incidents.
  * Then, over HTTP as {@code auditor}: one incident's trail ({@code /audit/incidents/{key}.json}),
  * the monthly report ({@code /reports.json} for one month), a month's search export and the
- * verification of every chain. Writes target/bench/audit.json. Run: {@code mvn -Pbench verify}
+ * verification of every chain. Writes target/bench/audit.json. Run: {@code mvn -Pbench test-compile exec:exec@audit-history}
  * (-Dbench.auditIncidents=N for another size).
  */
 public final class AuditHistoryBench {
@@ -76,74 +76,85 @@ public final class AuditHistoryBench {
 			}
 			ClockUtil.reset();
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			Http http = new Http(port);
 			List<String> keys = jdbc.sql("select incident_key from incident where closed_at is not null").query(String.class)
 				.list();
 			long events = jdbc.sql("select count(*) from timeline_event").query(Long.class).single();
 			long historicInstances = app.getBean(ProcessEngine.class).getHistoryService()
 				.createHistoricProcessInstanceQuery().count();
 
-			Random random = new Random(12);
-			for (int i = 0; i < 50; i++) {
-				http.get("/audit/incidents/" + keys.get(random.nextInt(keys.size())) + ".json");
-			}
-			List<Double> trails = new ArrayList<>();
-			int trailLines = 0;
-			for (int i = 0; i < TRAILS; i++) {
-				Timed timed = http.get("/audit/incidents/" + keys.get(random.nextInt(keys.size())) + ".json");
-				trails.add(timed.millis());
-				trailLines += timed.body().split("\"source\"").length - 1;
-			}
 			YearMonth month = YearMonth.from(now.minus(Duration.ofDays(60)).atZone(ZoneOffset.UTC));
-			String monthly = "/reports.json?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
-			for (int i = 0; i < 5; i++) {
-				http.get(monthly);
-			}
-			List<Double> reports = new ArrayList<>();
-			for (int i = 0; i < REPORTS; i++) {
-				reports.add(http.get(monthly).millis());
-			}
-			List<Double> yearReports = new ArrayList<>();
-			for (int i = 0; i < 5; i++) {
-				yearReports.add(http.get("/reports.json").millis());
-			}
-			List<Double> searches = new ArrayList<>();
-			Timed search = null;
-			for (int i = 0; i < 5; i++) {
-				search = http.get("/audit/events.csv?person=oncall&month=" + month);
-				searches.add(search.millis());
-			}
-			List<Double> verifications = new ArrayList<>();
-			Timed verify = null;
-			for (int i = 0; i < 3; i++) {
-				verify = http.get("/audit/verify.json");
-				verifications.add(verify.millis());
-			}
-
 			Map<String, Object> results = new LinkedHashMap<>();
 			results.put("closedIncidents", closed);
 			results.put("timelineEvents", events);
 			results.put("historicProcessInstances", historicInstances);
 			results.put("populateSeconds", Math.round(populateSeconds));
-			results.put("trailLinesMean", trailLines / TRAILS);
-			results.put("trailP50Millis", percentile(trails, 50));
-			results.put("trailP95Millis", percentile(trails, 95));
-			results.put("trailP99Millis", percentile(trails, 99));
-			results.put("trailP95TargetMillis", 100);
-			results.put("monthlyReport", monthly);
-			results.put("monthlyReportP50Millis", percentile(reports, 50));
-			results.put("monthlyReportP95Millis", percentile(reports, 95));
-			results.put("monthlyReportTargetMillis", 1000);
-			results.put("twelveMonthReportP50Millis", percentile(yearReports, 50));
-			results.put("monthSearchCsvP50Millis", percentile(searches, 50));
-			results.put("monthSearchCsvLines", search.body().split("\n").length - 1);
-			results.put("verifyAllChainsP50Millis", percentile(verifications, 50));
-			results.put("verifyIntact", verify.body().contains("\"intact\":true"));
+			results.putAll(timings(port, keys, month));
 			Files.writeString(out.resolve("audit.json"), JSON.writeValueAsString(results));
 			System.out.println(JSON.writeValueAsString(results));
 			System.out.println("Written to " + out.resolve("audit.json"));
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Times, over HTTP as {@code auditor}: one incident's trail (random {@code keys}), the report of
+	 * {@code month} and of the last 12 months, {@code month}'s search export for {@code oncall} and
+	 * the verification of every chain.
+	 */
+	public static Map<String, Object> timings(int port, List<String> keys, YearMonth month) throws Exception {
+		Http http = new Http(port);
+		Random random = new Random(12);
+		for (int i = 0; i < 50; i++) {
+			http.get("/audit/incidents/" + keys.get(random.nextInt(keys.size())) + ".json");
+		}
+		List<Double> trails = new ArrayList<>();
+		int trailLines = 0;
+		for (int i = 0; i < TRAILS; i++) {
+			Timed timed = http.get("/audit/incidents/" + keys.get(random.nextInt(keys.size())) + ".json");
+			trails.add(timed.millis());
+			trailLines += timed.body().split("\"source\"").length - 1;
+		}
+		String monthly = "/reports.json?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+		for (int i = 0; i < 5; i++) {
+			http.get(monthly);
+		}
+		List<Double> reports = new ArrayList<>();
+		for (int i = 0; i < REPORTS; i++) {
+			reports.add(http.get(monthly).millis());
+		}
+		List<Double> yearReports = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			yearReports.add(http.get("/reports.json").millis());
+		}
+		List<Double> searches = new ArrayList<>();
+		Timed search = null;
+		for (int i = 0; i < 5; i++) {
+			search = http.get("/audit/events.csv?person=oncall&month=" + month);
+			searches.add(search.millis());
+		}
+		List<Double> verifications = new ArrayList<>();
+		Timed verify = null;
+		for (int i = 0; i < 3; i++) {
+			verify = http.get("/audit/verify.json");
+			verifications.add(verify.millis());
+		}
+
+		Map<String, Object> results = new LinkedHashMap<>();
+		results.put("trailLinesMean", trailLines / TRAILS);
+		results.put("trailP50Millis", percentile(trails, 50));
+		results.put("trailP95Millis", percentile(trails, 95));
+		results.put("trailP99Millis", percentile(trails, 99));
+		results.put("trailP95TargetMillis", 100);
+		results.put("monthlyReport", monthly);
+		results.put("monthlyReportP50Millis", percentile(reports, 50));
+		results.put("monthlyReportP95Millis", percentile(reports, 95));
+		results.put("monthlyReportTargetMillis", 1000);
+		results.put("twelveMonthReportP50Millis", percentile(yearReports, 50));
+		results.put("monthSearchCsvP50Millis", percentile(searches, 50));
+		results.put("monthSearchCsvLines", search.body().split("\n").length - 1);
+		results.put("verifyAllChainsP50Millis", percentile(verifications, 50));
+		results.put("verifyIntact", verify.body().contains("\"intact\":true"));
+		return results;
 	}
 
 	private static long closedIncidents(JdbcClient jdbc) {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * ({@code WRITE_DELAY=0}: each commit is in the file before it is answered), once with H2's own
  * default (commits written up to a second later). Each run declares incidents over HTTP, first
  * one client at a time (the cost of one declaration), then eight at once (throughput). Writes
- * target/bench/durable-commit.json. Run: {@code mvn -Pbench verify}.
+ * target/bench/durable-commit.json. Run: {@code mvn -Pbench package exec:exec@durable-commit}.
  */
 public final class DurableCommitBench {
 

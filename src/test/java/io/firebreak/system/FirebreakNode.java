@@ -26,6 +26,7 @@ public final class FirebreakNode implements AutoCloseable {
 	private final Path workDirectory;
 	private final int port;
 	private final List<String> arguments;
+	private final List<String> jvmOptions = new ArrayList<>();
 	private Process process;
 
 	public FirebreakNode(String name, Path workDirectory, String... arguments) {
@@ -39,11 +40,18 @@ public final class FirebreakNode implements AutoCloseable {
 		this.arguments = List.of(arguments);
 	}
 
+	/** More options for the node's JVM, e.g. a flight recording; before {@link #start()}. */
+	public FirebreakNode withJvmOptions(String... options) {
+		jvmOptions.addAll(List.of(options));
+		return this;
+	}
+
 	/** Starts the node and returns once {@code /actuator/health} answers UP. */
 	public FirebreakNode start() throws IOException, InterruptedException {
 		Files.createDirectories(workDirectory);
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+ExitOnOutOfMemoryError",
-				"-jar", jar().toAbsolutePath().toString(), "--server.port=" + port, "--firebreak.node-id=" + name,
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+ExitOnOutOfMemoryError"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port, "--firebreak.node-id=" + name,
 				"--firebreak.base-url=http://127.0.0.1:" + port, "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		File log = workDirectory.resolve(name + ".log").toFile();
