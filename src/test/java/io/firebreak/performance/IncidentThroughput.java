@@ -54,7 +54,8 @@ public final class IncidentThroughput {
 	static final int CLIENTS = Integer.getInteger("bench.throughputClients", 4);
 	static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.throughputSeconds", 30));
 	static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.throughputWarmupSeconds", 8));
-	static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+	// as in application.yaml, for both systems
+	public static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
 	static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	public static void main(String[] args) throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.firebreak.performance.BaselinePlan;
+import io.firebreak.performance.IncidentThroughput;
 
 /**
  * The bare Camunda engine the throughput benchmark compares Firebreak with: Camunda's Spring Boot
@@ -55,7 +56,7 @@ public class BareEngineApplication {
 				"--server.port=0",
 				"--logging.level.root=WARN",
 				"--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("bare-engine")
-						+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
+						+ IncidentThroughput.H2_OPTIONS,
 				"--spring.datasource.username=sa",
 				"--spring.datasource.password=",
 				// as Firebreak's pool, so that neither waits for a connection the other would have had
@@ -69,7 +70,8 @@ public class BareEngineApplication {
 				"--camunda.bpm.job-execution.core-pool-size=3",
 				"--camunda.bpm.job-execution.max-pool-size=6",
 				"--camunda.bpm.job-execution.lock-time-in-millis=40000",
-				"--camunda.bpm.job-execution.max-wait=10000",
+				"--camunda.bpm.job-execution.wait-time-in-millis=500",
+				"--camunda.bpm.job-execution.max-wait=2000",
 				"--camunda.bpm.generic-properties.properties.enforce-history-time-to-live=true",
 				"--camunda.bpm.generic-properties.properties.default-serialization-format=application/json"));
 		arguments.addAll(List.of(extraArguments));
