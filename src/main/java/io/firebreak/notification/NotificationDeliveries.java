@@ -43,9 +43,10 @@ public class NotificationDeliveries {
 		}
 	}
 
+	// by the business key, which is indexed (a delivery's variable was a scan of every variable)
 	private boolean onItsWay(String key) {
-		return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-			.variableValueEquals(NOTIFICATION_KEY, key).count() > 0;
+		return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(key)
+			.count() > 0;
 	}
 
 	private Object startDelivery(Notification queued) {

@@ -45,13 +45,27 @@ public final class PerformanceBench {
 		results.put("machine", machine());
 
 		if (Boolean.parseBoolean(System.getProperty("bench.throughput", "true"))) {
-			JsonNode bare = throughput("bare", out);
-			JsonNode firebreak = throughput("firebreak", out);
+			JsonNode bare = throughput("bare", out, 0);
+			GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+			mail.start();
+			JsonNode firebreak;
+			try {
+				firebreak = throughput("firebreak", out, mail.getSmtp().getPort());
+				((com.fasterxml.jackson.databind.node.ObjectNode) firebreak).put("mails_received", mail.getReceivedMessages().length);
+			}
+			finally {
+				mail.stop();
+			}
 			results.put("baseline_incidents_per_s", bare.at("/api/incidents_per_s").asDouble());
 			results.put("firebreak_incidents_per_s", firebreak.at("/api/incidents_per_s").asDouble());
-			results.put("cost_ratio", ratio(bare.at("/api/incidents_per_s"), firebreak.at("/api/incidents_per_s")));
-			results.put("cost_ratio_http", ratio(bare.at("/http/incidents_per_s"), firebreak.at("/http/incidents_per_s")));
-			results.put("cost_ratio_cpu", ratio(firebreak.at("/api/cpu_ms_per_incident"), bare.at("/api/cpu_ms_per_incident")));
+			// cost per incident: the CPU time of the system's JVM, without the clients' looking for
+			// tasks that are not there yet; throughput as well, which waits and stalls also lower
+			results.put("cost_ratio", ratio(firebreak.at("/api/cpu_ms_per_incident_without_empty_polls"),
+					bare.at("/api/cpu_ms_per_incident_without_empty_polls")));
+			results.put("cost_ratio_http", ratio(firebreak.at("/http/cpu_ms_per_incident_without_empty_polls"),
+					bare.at("/http/cpu_ms_per_incident_without_empty_polls")));
+			results.put("throughput_ratio", ratio(bare.at("/api/incidents_per_s"), firebreak.at("/api/incidents_per_s")));
+			results.put("throughput_ratio_http", ratio(bare.at("/http/incidents_per_s"), firebreak.at("/http/incidents_per_s")));
 			results.put("throughput", Map.of("bare", bare, "firebreak", firebreak));
 		}
 		node(out, results);
@@ -142,17 +156,20 @@ public final class PerformanceBench {
 	}
 
 	/** One system's throughput, in a JVM of its own on this JVM's classpath, so neither warms the other's code. */
-	private static JsonNode throughput(String system, Path out) throws IOException, InterruptedException {
+	private static JsonNode throughput(String system, Path out, int smtpPort) throws IOException, InterruptedException {
 		Path result = out.resolve("throughput-" + system + ".json");
 		Files.deleteIfExists(result);
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx1g", "-cp", System.getProperty("java.class.path")));
 		System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench."))
 			.forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+		if (smtpPort > 0) {
+			command.add("-Dbench.smtpPort=" + smtpPort);
+		}
 		if (Boolean.getBoolean("bench.jfr")) {
 			command.add("-XX:StartFlightRecording=filename=" + out.resolve("throughput-" + system + ".jfr") + ",settings=profile");
 		}
-		command.addAll(List.of("io.firebreak.performance.IncidentThroughput", system, result.toString()));
+		command.addAll(List.of(IncidentThroughput.class.getName(), system, result.toString()));
 		System.out.println("Throughput of " + system + " ...");
 		int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
 		if (exit != 0 || !Files.exists(result)) {
@@ -190,9 +207,10 @@ public final class PerformanceBench {
 		table.append(String.format("%-44s %12s   %s%n", "measure", "value", "target"));
 		row(table, results, "baseline_incidents_per_s", "bare engine, incidents/s (Java API)", "");
 		row(table, results, "firebreak_incidents_per_s", "Firebreak, incidents/s (Java API)", "");
-		row(table, results, "cost_ratio", "cost ratio (Java API)", "<= " + TARGET_COST_RATIO + " (goal " + GOAL_COST_RATIO + ")");
-		row(table, results, "cost_ratio_http", "cost ratio (HTTP)", "");
-		row(table, results, "cost_ratio_cpu", "cost ratio (CPU per incident)", "");
+		row(table, results, "cost_ratio", "cost ratio, CPU per incident (Java API)", "<= " + TARGET_COST_RATIO + " (goal " + GOAL_COST_RATIO + ")");
+		row(table, results, "cost_ratio_http", "cost ratio, CPU per incident (HTTP)", "");
+		row(table, results, "throughput_ratio", "throughput ratio (Java API)", "");
+		row(table, results, "throughput_ratio_http", "throughput ratio (HTTP)", "");
 		row(table, results, "declare_p50_ms", "declaring p50, 8 clients at once, ms", "");
 		row(table, results, "declare_p99_ms", "declaring p99, 8 clients at once, ms", "<= " + DeclarationLatency.TARGET_P99_MS);
 		row(table, results, "declare_rate_held_1_client_per_s", "declarations/s held at p99 <= 250 ms, 1 client", "");
