@@ -3,11 +3,10 @@ package io.firebreak.system;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +38,7 @@ class JobConflicts extends AbstractProcessEnginePlugin {
 		return false;
 	}
 
-	static class RunAgain extends DefaultJobRetryCmd implements Command<Object> {
+	static class RunAgain extends DefaultJobRetryCmd {
 
 		RunAgain(String jobId, Throwable exception) {
 			super(jobId, exception);

@@ -108,12 +108,15 @@ class LiteralFeelEngineTests {
 	}
 
 	@Test
-	void theEnginePluginGivesTheEngineTheShortCuts() {
+	void theEnginePluginGivesTheEngineTheShortCutsUnlessLegacyFeelIsAsked() {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		new DecisionEnginePlugin().preInit(configuration);
 
 		assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory().createInstance())
 			.isInstanceOf(LiteralFeelEngine.class);
+		configuration.setDmnFeelEnableLegacyBehavior(true); // as a generic property may, after this plugin
+		assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory().createInstance())
+			.isNotInstanceOf(LiteralFeelEngine.class);
 	}
 
 	private static DmnEngine engine(org.camunda.bpm.dmn.feel.impl.FeelEngineFactory feel) {
