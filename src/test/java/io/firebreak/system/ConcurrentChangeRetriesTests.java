@@ -35,6 +35,26 @@ class ConcurrentChangeRetriesTests {
 	}
 
 	@Test
+	void aCommandThatMetAVanishedExecutionInsideTheEngineRunsAgain() {
+		NullPointerException vanished = new NullPointerException("execution is null");
+		vanished.setStackTrace(new StackTraceElement[] { new StackTraceElement(
+				"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "delete", "TaskEntity.java", 1) });
+
+		assertThat(retriesAfter(vanished).execute(command)).isEqualTo("done");
+		assertThat(runs).hasValue(2);
+	}
+
+	@Test
+	void aNullInFirebreaksOwnCodeIsABugAndIsNotRunAgain() {
+		NullPointerException bug = new NullPointerException("ours");
+		bug.setStackTrace(new StackTraceElement[] { new StackTraceElement("io.firebreak.incident.Incident", "title",
+				"Incident.java", 1) });
+
+		assertThatThrownBy(() -> retriesAfter(bug).execute(command)).isSameAs(bug);
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
 	void aPersonsMistakeIsAnsweredAtOnce() {
 		RuntimeException mistake = new BadUserRequestException("no such task");
 		assertThatThrownBy(() -> retriesAfter(mistake).execute(command)).isSameAs(mistake);
