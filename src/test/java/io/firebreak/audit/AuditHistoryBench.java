@@ -215,7 +215,8 @@ public final class AuditHistoryBench {
 		return next;
 	}
 
-	static double percentile(List<Double> values, int p) {
+	/** Nearest rank: the value that {@code p} per cent of the samples do not exceed, to 0.1. */
+	public static double percentile(List<Double> values, int p) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		int rank = (int) Math.ceil(p / 100.0 * sorted.size());

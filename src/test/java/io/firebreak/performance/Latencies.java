@@ -1,10 +1,12 @@
 package io.firebreak.performance;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+
+import io.firebreak.audit.AuditHistoryBench;
 
 /** Latencies of one measured phase, in milliseconds, and what the benchmark reports of them. */
 final class Latencies {
@@ -19,18 +21,13 @@ final class Latencies {
 		return millis.size();
 	}
 
-	/** Nearest-rank percentile: the value that {@code p} per cent of the samples do not exceed. */
-	double percentile(double p) {
-		List<Double> sorted;
+	/** As the audit benchmark counts them ({@link AuditHistoryBench#percentile}); NaN without samples. */
+	double percentile(int p) {
+		List<Double> samples;
 		synchronized (millis) {
-			sorted = new ArrayList<>(millis);
+			samples = new ArrayList<>(millis);
 		}
-		if (sorted.isEmpty()) {
-			return Double.NaN;
-		}
-		Collections.sort(sorted);
-		int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-		return round(sorted.get(Math.max(0, rank - 1)));
+		return samples.isEmpty() ? Double.NaN : AuditHistoryBench.percentile(samples, p);
 	}
 
 	Map<String, Object> summary() {

@@ -196,10 +196,9 @@ public final class ThroughputRun {
 	}
 
 	static double percentile(List<Long> nanos, double quantile) {
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-		return round(sorted.get(Math.max(0, index)) / 1e6, 1);
+		Latencies latencies = new Latencies();
+		nanos.forEach(latencies::add);
+		return latencies.percentile((int) Math.round(quantile * 100));
 	}
 
 	static double round(double value, int decimals) {
